@@ -1,0 +1,2 @@
+#include "CNCursesW.h"
+void cncursesw_placeholder(void) {}

@@ -1,0 +1,10 @@
+import ArgumentParser
+import FaaSrCore
+
+@main
+struct Faasr: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "faasr",
+        abstract: "Validate, convert, draw, register, invoke and run FaaSr workflows.")
+    func run() throws { print(FaaSrCoreModule.name) }
+}

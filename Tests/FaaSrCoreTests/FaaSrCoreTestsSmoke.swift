@@ -1,0 +1,6 @@
+import Testing
+@testable import FaaSrCore
+
+@Test func moduleLinks() {
+    #expect(!FaaSrCoreModule.name.isEmpty)
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import FaaSrLayout
+
+@Test func moduleLinks() {
+    #expect(!FaaSrLayoutModule.name.isEmpty)
+}

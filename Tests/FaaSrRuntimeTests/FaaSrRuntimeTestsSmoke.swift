@@ -1,0 +1,6 @@
+import Testing
+@testable import FaaSrRuntime
+
+@Test func moduleLinks() {
+    #expect(!FaaSrRuntimeModule.name.isEmpty)
+}

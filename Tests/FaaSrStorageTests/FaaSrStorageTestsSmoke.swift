@@ -1,0 +1,6 @@
+import Testing
+@testable import FaaSrStorage
+
+@Test func moduleLinks() {
+    #expect(!FaaSrStorageModule.name.isEmpty)
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import FaaSrTUI
+
+@Test func moduleLinks() {
+    #expect(!FaaSrTUIModule.name.isEmpty)
+}

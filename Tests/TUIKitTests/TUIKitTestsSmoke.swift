@@ -1,0 +1,6 @@
+import Testing
+@testable import TUIKit
+
+@Test func moduleLinks() {
+    #expect(!TUIKitModule.name.isEmpty)
+}
