@@ -3,31 +3,60 @@
 // Module map and the reasons behind it: docs/decisions.md.
 import PackageDescription
 
-let package = Package(
-    name: "FaaSr",
-    platforms: [.macOS(.v14)],
-    products: [
-        .executable(name: "faasr", targets: ["faasr"]),
-        .executable(name: "faasr-tui", targets: ["faasr-tui"]),
-        .library(name: "FaaSrCore", targets: ["FaaSrCore"]),
-        .library(name: "FaaSrLayout", targets: ["FaaSrLayout"]),
-        .library(name: "FaaSrStorage", targets: ["FaaSrStorage"]),
-        .library(name: "FaaSrRuntime", targets: ["FaaSrRuntime"]),
-        .library(name: "FaaSrTUI", targets: ["FaaSrTUI"]),
-    ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+/// `FAASR_LIGHT=1 swift build|test` leaves out the network modules (storage, platforms,
+/// runtime) and their heavy dependencies, so work on the core, layout and designer builds
+/// in about a minute instead of eight. CI and releases always build everything.
+let light = Context.environment["FAASR_LIGHT"] == "1"
+
+var dependencies: [Package.Dependency] = [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+]
+var targets: [Target] = [
+    // MARK: Libraries (pure)
+    .target(name: "FaaSrCore"),
+    .target(name: "TUIKit"),
+    .target(name: "FaaSrLayout", dependencies: ["FaaSrCore", "TUIKit"]),
+    // The only C in the package: ncursesw shim + terminal-restoring signal handler.
+    .target(name: "CNCursesW", linkerSettings: [.linkedLibrary("ncursesw")]),
+    .target(name: "NCursesBackend", dependencies: ["CNCursesW", "TUIKit"]),
+    .target(name: "FaaSrTUI", dependencies: ["FaaSrCore", "FaaSrLayout", "TUIKit"]),
+    // Shared by test targets only: locating ../shared, the corpus, the local S3 server.
+    .target(name: "FaaSrTestSupport", dependencies: ["FaaSrCore"]),
+
+    // MARK: Executables (thin)
+    .executableTarget(
+        name: "faasr-tui",
+        dependencies: [
+            "FaaSrCore", "FaaSrTUI", "TUIKit", "NCursesBackend",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+    // MARK: Tests (Swift Testing)
+    .testTarget(
+        name: "FaaSrCoreTests",
+        dependencies: [
+            "FaaSrCore", "FaaSrTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+    .testTarget(name: "FaaSrLayoutTests", dependencies: ["FaaSrLayout", "FaaSrTestSupport"]),
+    .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+    .testTarget(name: "FaaSrTUITests", dependencies: ["FaaSrTUI", "FaaSrTestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["FaaSrCore", "FaaSrTestSupport"]),
+]
+var cliDependencies: [Target.Dependency] = [
+    "FaaSrCore", "FaaSrLayout",
+    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+]
+
+if !light {
+    dependencies += [
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
-        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
-    ],
-    targets: [
-        // MARK: Libraries
-        .target(name: "FaaSrCore"),
-        .target(name: "TUIKit"),
-        .target(name: "FaaSrLayout", dependencies: ["FaaSrCore", "TUIKit"]),
+    ]
+    targets += [
         .target(
             name: "FaaSrStorage",
             dependencies: [
@@ -52,39 +81,33 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        // The only C in the package: ncursesw shim + terminal-restoring signal handler.
-        .target(name: "CNCursesW", linkerSettings: [.linkedLibrary("ncursesw")]),
-        .target(name: "NCursesBackend", dependencies: ["CNCursesW", "TUIKit"]),
-        .target(name: "FaaSrTUI", dependencies: ["FaaSrCore", "FaaSrLayout", "TUIKit"]),
-        // Shared by test targets only: locating ../shared, the corpus, the local S3 server.
-        .target(name: "FaaSrTestSupport", dependencies: ["FaaSrCore"]),
-
-        // MARK: Executables (thin)
-        .executableTarget(
-            name: "faasr",
-            dependencies: [
-                "FaaSrCore", "FaaSrLayout", "FaaSrStorage", "FaaSrPlatforms", "FaaSrRuntime",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
-        .executableTarget(
-            name: "faasr-tui",
-            dependencies: [
-                "FaaSrCore", "FaaSrTUI", "TUIKit", "NCursesBackend",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
-
-        // MARK: Tests (Swift Testing)
-        .testTarget(
-            name: "FaaSrCoreTests",
-            dependencies: [
-                "FaaSrCore", "FaaSrTestSupport",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ]),
-        .testTarget(name: "FaaSrLayoutTests", dependencies: ["FaaSrLayout", "FaaSrTestSupport"]),
-        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
-        .testTarget(name: "FaaSrTUITests", dependencies: ["FaaSrTUI", "FaaSrTestSupport"]),
         .testTarget(name: "FaaSrStorageTests", dependencies: ["FaaSrStorage", "FaaSrTestSupport"]),
         .testTarget(name: "FaaSrRuntimeTests", dependencies: ["FaaSrRuntime", "FaaSrTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FaaSrCore", "FaaSrTestSupport"]),
     ]
+    // Subcommands that need the network modules are compiled only when they are present
+    // (`#if canImport(FaaSrRuntime)` in Sources/faasr).
+    cliDependencies += ["FaaSrStorage", "FaaSrPlatforms", "FaaSrRuntime"]
+}
+targets.append(.executableTarget(name: "faasr", dependencies: cliDependencies))
+
+var products: [Product] = [
+    .executable(name: "faasr", targets: ["faasr"]),
+    .executable(name: "faasr-tui", targets: ["faasr-tui"]),
+    .library(name: "FaaSrCore", targets: ["FaaSrCore"]),
+    .library(name: "FaaSrLayout", targets: ["FaaSrLayout"]),
+    .library(name: "FaaSrTUI", targets: ["FaaSrTUI"]),
+]
+if !light {
+    products += [
+        .library(name: "FaaSrStorage", targets: ["FaaSrStorage"]),
+        .library(name: "FaaSrRuntime", targets: ["FaaSrRuntime"]),
+    ]
+}
+
+let package = Package(
+    name: "FaaSr",
+    platforms: [.macOS(.v14)],
+    products: products,
+    dependencies: dependencies,
+    targets: targets
 )
