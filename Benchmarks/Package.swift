@@ -1,0 +1,21 @@
+// swift-tools-version: 6.1
+// Benchmarks live in their own package so the test build never compiles them and they always
+// run optimised: `swift run -c release --package-path Benchmarks <CoreBench|LayoutBench|...>`.
+import PackageDescription
+
+let package = Package(
+    name: "FaaSrBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "FaaSr", path: "..")],
+    targets: [
+        .executableTarget(name: "CoreBench", dependencies: [.product(name: "FaaSrCore", package: "FaaSr")]),
+        .executableTarget(name: "LayoutBench", dependencies: [
+            .product(name: "FaaSrCore", package: "FaaSr"), .product(name: "FaaSrLayout", package: "FaaSr"),
+        ]),
+        .executableTarget(name: "TUIBench", dependencies: [
+            .product(name: "FaaSrCore", package: "FaaSr"), .product(name: "FaaSrTUI", package: "FaaSr"),
+        ]),
+        .executableTarget(name: "StorageBench", dependencies: [.product(name: "FaaSrStorage", package: "FaaSr")]),
+        .executableTarget(name: "RuntimeBench", dependencies: [.product(name: "FaaSrRuntime", package: "FaaSr")]),
+    ]
+)
