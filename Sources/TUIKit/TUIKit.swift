@@ -1,4 +1,4 @@
-/// The `TUIKit` module. See docs/decisions.md for what it holds.
+/// The `TUIKit` module: a terminal-independent cell canvas, widgets and keymaps.
 public enum TUIKitModule {
     /// Module name, for diagnostics.
     public static let name = "TUIKit"

@@ -1,6 +1,0 @@
-import Testing
-@testable import TUIKit
-
-@Test func moduleLinks() {
-    #expect(!TUIKitModule.name.isEmpty)
-}
