@@ -1,6 +1,0 @@
-import Testing
-@testable import FaaSrCore
-
-@Test func moduleLinks() {
-    #expect(!FaaSrCoreModule.name.isEmpty)
-}
