@@ -1,0 +1,41 @@
+/// Counting edge crossings between adjacent layers (Barth, Jünger and Mutzel's accumulator
+/// tree, O(E log V) per layer pair).
+enum CrossingCount {
+    /// Total crossings of a layered drawing in which edges only join adjacent layers.
+    static func total(layers: [[Int]], successors: [[Int]]) -> Int {
+        guard layers.count > 1 else { return 0 }
+        var pos = [Int: Int]()
+        var total = 0
+        for l in 0..<(layers.count - 1) {
+            pos.removeAll(keepingCapacity: true)
+            for (i, v) in layers[l + 1].enumerated() { pos[v] = i }
+            var targets: [Int] = []
+            for v in layers[l] {
+                targets += successors[v].compactMap { pos[$0] }.sorted()
+            }
+            total += between(targets, lowerCount: layers[l + 1].count)
+        }
+        return total
+    }
+
+    /// Crossings of edges given as lower-layer positions, listed in upper-layer order
+    /// (edges of one upper vertex sorted by lower position).
+    static func between(_ targets: [Int], lowerCount: Int) -> Int {
+        guard lowerCount > 1, targets.count > 1 else { return 0 }
+        var first = 1
+        while first < lowerCount { first *= 2 }
+        var tree = Array(repeating: 0, count: 2 * first - 1)
+        first -= 1
+        var crossings = 0
+        for t in targets {
+            var index = t + first
+            tree[index] += 1
+            while index > 0 {
+                if index % 2 == 1 { crossings += tree[index + 1] }
+                index = (index - 1) / 2
+                tree[index] += 1
+            }
+        }
+        return crossings
+    }
+}

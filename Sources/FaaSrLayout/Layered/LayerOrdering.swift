@@ -1,0 +1,150 @@
+/// Step 3 of the layered layout: the order of vertices within each layer, chosen to keep
+/// edge crossings few.
+///
+/// The seed order comes from a depth-first search from the entry (successors in edge order, so
+/// `True` comes before `False`). Then alternate down and up sweeps sort each layer by the
+/// weighted median of its neighbours in the layer just fixed (ties keep the previous order),
+/// each followed by adjacent transpositions while they reduce crossings. The best ordering
+/// seen is kept; barycenter sweeps from the same seed are tried too and win only when strictly
+/// better. Everything is deterministic.
+struct LayerOrdering {
+    let layerCount: Int
+    let layer: [Int]
+    let successors: [[Int]]
+    let predecessors: [[Int]]
+    let entries: [Int]
+
+    /// The best layer orders found in `passes` down/up sweep pairs per heuristic.
+    func minimiseCrossings(passes: Int) -> [[Int]] {
+        let seed = seedOrder()
+        var best = seed
+        var bestCount = CrossingCount.total(layers: seed, successors: successors)
+        if bestCount == 0 { return best }
+        for heuristic in [Heuristic.median, .barycenter] {
+            var current = seed
+            for pass in 0..<passes {
+                sweep(&current, downward: pass % 2 == 0, heuristic: heuristic)
+                transpose(&current)
+                let count = CrossingCount.total(layers: current, successors: successors)
+                if count < bestCount {
+                    bestCount = count
+                    best = current
+                    if count == 0 { return best }
+                }
+            }
+        }
+        return best
+    }
+
+    enum Heuristic { case median, barycenter }
+
+    /// Depth-first order from the entries, then from sources, then from anything unvisited.
+    func seedOrder() -> [[Int]] {
+        var layers = Array(repeating: [Int](), count: layerCount)
+        var seen = Array(repeating: false, count: layer.count)
+        var roots = entries
+        roots += layer.indices.filter { predecessors[$0].isEmpty }
+        roots += layer.indices
+        for root in roots where !seen[root] {
+            var stack = [root]
+            while let v = stack.popLast() {
+                if seen[v] { continue }
+                seen[v] = true
+                layers[layer[v]].append(v)
+                // Parents are walked too (after the children), so a lower vertex reached first
+                // does not strand its other parents at the far end of their layer.
+                for w in predecessors[v].reversed() where !seen[w] { stack.append(w) }
+                for w in successors[v].reversed() where !seen[w] { stack.append(w) }
+            }
+        }
+        return layers
+    }
+
+    /// Sorts every layer (after the first in sweep direction) by its neighbours' positions.
+    func sweep(_ layers: inout [[Int]], downward: Bool, heuristic: Heuristic) {
+        var pos = Array(repeating: 0, count: layer.count)
+        for l in layers { for (i, v) in l.enumerated() { pos[v] = i } }
+        let range: [Int] = downward ? Array(1..<max(1, layerCount)) : Array((0..<max(0, layerCount - 1)).reversed())
+        for l in range {
+            let keyed: [(key: Double, old: Int, v: Int)] = layers[l].enumerated().map { i, v in
+                let neighbours = (downward ? predecessors[v] : successors[v]).map { pos[$0] }.sorted()
+                let key: Double
+                if neighbours.isEmpty {
+                    key = -1
+                } else if heuristic == .barycenter {
+                    key = Double(neighbours.reduce(0, +)) / Double(neighbours.count)
+                } else {
+                    key = LayerOrdering.weightedMedian(neighbours)
+                }
+                return (key, i, v)
+            }
+            // Vertices without neighbours keep their slot; the others are sorted around them.
+            let movable = keyed.filter { $0.key >= 0 }.sorted { ($0.key, $0.old) < ($1.key, $1.old) }
+            var next = movable.makeIterator()
+            var result: [Int] = []
+            result.reserveCapacity(keyed.count)
+            for item in keyed {
+                if item.key < 0 { result.append(item.v) } else { result.append(next.next()!.v) }
+            }
+            layers[l] = result
+            for (i, v) in result.enumerated() { pos[v] = i }
+        }
+    }
+
+    /// The median of sorted positions, interpolated for an even count (Gansner et al.).
+    static func weightedMedian(_ p: [Int]) -> Double {
+        let m = p.count / 2
+        if p.count % 2 == 1 { return Double(p[m]) }
+        if p.count == 2 { return Double(p[0] + p[1]) / 2 }
+        let left = Double(p[m - 1] - p[0])
+        let right = Double(p[p.count - 1] - p[m])
+        if left + right == 0 { return Double(p[m - 1] + p[m]) / 2 }
+        return (Double(p[m - 1]) * right + Double(p[m]) * left) / (left + right)
+    }
+
+    /// Swaps adjacent vertices while that strictly reduces crossings with both neighbour layers.
+    func transpose(_ layers: inout [[Int]]) {
+        var pos = Array(repeating: 0, count: layer.count)
+        for l in layers { for (i, v) in l.enumerated() { pos[v] = i } }
+        var improved = true
+        var rounds = 0
+        while improved && rounds < 8 {
+            improved = false
+            rounds += 1
+            for l in 0..<layerCount where layers[l].count > 1 {
+                for i in 0..<(layers[l].count - 1) {
+                    let v = layers[l][i]
+                    let w = layers[l][i + 1]
+                    let now = pairCrossings(v, w, pos)
+                    let swapped = pairCrossings(w, v, pos)
+                    if swapped < now {
+                        layers[l].swapAt(i, i + 1)
+                        pos[v] = i + 1
+                        pos[w] = i
+                        improved = true
+                    }
+                }
+            }
+        }
+    }
+
+    /// Crossings between the edges of `v` and of `w` when `v` is left of `w`.
+    func pairCrossings(_ v: Int, _ w: Int, _ pos: [Int]) -> Int {
+        LayerOrdering.inversions(predecessors[v].map { pos[$0] }, predecessors[w].map { pos[$0] })
+            + LayerOrdering.inversions(successors[v].map { pos[$0] }, successors[w].map { pos[$0] })
+    }
+
+    /// Number of pairs (a from `left`, b from `right`) with a > b.
+    static func inversions(_ left: [Int], _ right: [Int]) -> Int {
+        if left.isEmpty || right.isEmpty { return 0 }
+        let l = left.sorted()
+        let r = right.sorted()
+        var count = 0
+        var j = 0
+        for a in l {
+            while j < r.count && r[j] < a { j += 1 }
+            count += j
+        }
+        return count
+    }
+}
