@@ -1,3 +1,5 @@
+import TUIKit
+
 /// Options of the layered layout.
 public struct DAGLayoutOptions: Sendable, Equatable {
     /// Direction of the layers.
@@ -37,6 +39,27 @@ public enum DAGLayout {
             gap: { a, b in a < n && b < n ? (tb ? 2 : 1) : 1 })
         let start = placement.positions(for: layered)
         let port = (0..<vertexCount).map { start[$0] + portOffset[$0] }
+        // Pairs (upper, lower) whose every edge is a back edge attach beside the main ports.
+        var backPairs = Set<LayeredGraph.Pair>()
+        var forwardPairs = Set<LayeredGraph.Pair>()
+        for (i, chain) in layered.chains.enumerated() where chain.count >= 2 {
+            let p = LayeredGraph.Pair(upper: chain[0], lower: chain[chain.count - 1])
+            if layered.isReversed[i] { backPairs.insert(p) } else { forwardPairs.insert(p) }
+        }
+        backPairs.subtract(forwardPairs)
+        var backUpper = Set<LayeredGraph.Pair>()  // first segments of back chains
+        var backLower = Set<LayeredGraph.Pair>()  // last segments of back chains
+        for (i, chain) in layered.chains.enumerated() where chain.count >= 2 && layered.isReversed[i] {
+            guard backPairs.contains(.init(upper: chain[0], lower: chain[chain.count - 1])) else { continue }
+            backUpper.insert(.init(upper: chain[0], lower: chain[1]))
+            backLower.insert(.init(upper: chain[chain.count - 2], lower: chain[chain.count - 1]))
+        }
+        func sourceColumn(_ u: Int, _ v: Int) -> Int {
+            backUpper.contains(.init(upper: u, lower: v)) ? port[u] + metrics[u].backPortShift(o) : port[u]
+        }
+        func targetColumn(_ u: Int, _ v: Int) -> Int {
+            backLower.contains(.init(upper: u, lower: v)) ? port[v] + metrics[v].backPortShift(o) : port[v]
+        }
 
         // Route every channel and place its labels (along the order axis).
         let layerCount = layered.layers.count
@@ -48,7 +71,7 @@ public enum DAGLayout {
             for u in layered.layers[l] {
                 for v in layered.successors[u] {
                     segmentIndex[.init(upper: u, lower: v)] = (l, segments.count)
-                    segments.append(.init(source: u, sourceColumn: port[u], target: v, targetColumn: port[v]))
+                    segments.append(.init(source: u, sourceColumn: sourceColumn(u, v), target: v, targetColumn: targetColumn(u, v)))
                 }
             }
             channelSegments.append(segments)
@@ -60,7 +83,7 @@ public enum DAGLayout {
             let chain = layered.chains[i]
             let last = LayeredGraph.Pair(upper: chain[chain.count - 2], lower: chain[chain.count - 1])
             guard let (channel, _) = segmentIndex[last] else { continue }
-            labeller.place(edge: i, text: text, channel: channel, column: port[last.lower])
+            labeller.place(edge: i, text: text, channel: channel, column: targetColumn(last.upper, last.lower))
         }
 
         // Positions along the layer axis.
@@ -99,13 +122,14 @@ public enum DAGLayout {
             for k in 0..<(chain.count - 1) {
                 let u = chain[k], v = chain[k + 1]
                 let (channel, index) = segmentIndex[.init(upper: u, lower: v)]!
-                points.append(cell(port[u], bottomAttach(u)))
+                let from = sourceColumn(u, v), to = targetColumn(u, v)
+                points.append(cell(from, bottomAttach(u)))
                 if let t = routes[channel].track[index] {
                     let row = channelStart[channel] + lead + t
-                    points.append(cell(port[u], row))
-                    points.append(cell(port[v], row))
+                    points.append(cell(from, row))
+                    points.append(cell(to, row))
                 }
-                points.append(cell(port[v], topAttach(v)))
+                points.append(cell(to, topAttach(v)))
             }
             if layered.isReversed[i] { points.reverse() }
             edges.append(EdgeRoute(points: DAGLayout.simplified(points), isBackEdge: layered.isReversed[i], isSelfLoop: false))
@@ -115,7 +139,7 @@ public enum DAGLayout {
             let origin = cell(start[v] + m.leadingOrder(o), bandStart[layered.layer[v]])
             let frame = CellRect(x: origin.x, y: origin.y, width: m.frameWidth, height: m.frameHeight)
             var ext = frame
-            if m.hasSelfLoop { if tb { ext.x -= 2; ext.width += 2 } else { ext.y -= 2; ext.height += 2 } }
+            if m.hasSelfLoop { if tb { ext.x -= 1; ext.width += 1 } else { ext.y -= 1; ext.height += 1 } }
             if m.isStacked { if tb { ext.width += 1 } else { ext.height += 1 } }
             return NodeBox(frame: frame, extent: ext, lines: m.lines, isStacked: m.isStacked, hasSelfLoop: m.hasSelfLoop)
         }

@@ -1,3 +1,5 @@
+import TUIKit
+
 /// Sizes of the boxes: the decorated text lines and the cells each box takes.
 struct NodeMetrics {
     /// Decorated lines (title with markers, then details).
@@ -27,7 +29,7 @@ struct NodeMetrics {
     }
 
     /// Cells along the order axis before the frame (room for the self-loop).
-    func leadingOrder(_ o: LayoutOrientation) -> Int { hasSelfLoop ? 2 : 0 }
+    func leadingOrder(_ o: LayoutOrientation) -> Int { hasSelfLoop ? 1 : 0 }
 
     /// Extent along the order axis: frame, plus shadow and loop room.
     func orderExtent(_ o: LayoutOrientation) -> Int {
@@ -37,6 +39,12 @@ struct NodeMetrics {
     /// Extent along the layer axis (the frame only).
     func layerExtent(_ o: LayoutOrientation) -> Int {
         o == .topToBottom ? frameHeight : frameWidth
+    }
+
+    /// Offset of the port of back edges (cycles) from the main port, so a back edge never
+    /// shares a line with the node's ordinary edges; 0 when the box has no room.
+    func backPortShift(_ o: LayoutOrientation) -> Int {
+        o == .topToBottom ? 2 : (frameHeight >= 4 ? 1 : 0)
     }
 
     /// Offset of the port (where edges attach) from the start of the order extent.

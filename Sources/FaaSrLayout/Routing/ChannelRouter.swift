@@ -28,11 +28,13 @@ struct ChannelRouter {
     }
 
     static func route(_ segments: [Segment]) -> Result {
+        // Terminals are identified by column: one vertex has one port column per border,
+        // except a back edge, which gets a port of its own beside the vertex's main one.
         var outDegree: [Int: Int] = [:]
         var inDegree: [Int: Int] = [:]
         for s in segments {
-            outDegree[s.source, default: 0] += 1
-            inDegree[s.target, default: 0] += 1
+            outDegree[s.sourceColumn, default: 0] += 1
+            inDegree[s.targetColumn, default: 0] += 1
         }
         // Group into nets.
         var netOf = Array(repeating: -1, count: segments.count)
@@ -40,21 +42,21 @@ struct ChannelRouter {
         var bySource: [Int: Int] = [:]
         var byTarget: [Int: Int] = [:]
         for (i, s) in segments.enumerated() {
-            let fanOut = outDegree[s.source]! > 1 && inDegree[s.target]! == 1
-            let fanIn = inDegree[s.target]! > 1 && outDegree[s.source]! == 1
-            if fanOut, let n = bySource[s.source] {
+            let fanOut = outDegree[s.sourceColumn]! > 1 && inDegree[s.targetColumn]! == 1
+            let fanIn = inDegree[s.targetColumn]! > 1 && outDegree[s.sourceColumn]! == 1
+            if fanOut, let n = bySource[s.sourceColumn] {
                 netOf[i] = n
-            } else if fanIn, let n = byTarget[s.target] {
+            } else if fanIn, let n = byTarget[s.targetColumn] {
                 netOf[i] = n
             } else {
                 netOf[i] = nets.count
-                if fanOut { bySource[s.source] = nets.count }
-                if fanIn { byTarget[s.target] = nets.count }
+                if fanOut { bySource[s.sourceColumn] = nets.count }
+                if fanIn { byTarget[s.targetColumn] = nets.count }
                 nets.append([])
             }
             nets[netOf[i]].append(i)
         }
-        // Spans, and the upper/lower vertices of each net.
+        // Spans, and the upper/lower terminal columns of each net.
         var lo = Array(repeating: Int.max, count: nets.count)
         var hi = Array(repeating: Int.min, count: nets.count)
         var uppers = Array(repeating: Set<Int>(), count: nets.count)
@@ -64,19 +66,13 @@ struct ChannelRouter {
                 let s = segments[i]
                 lo[n] = min(lo[n], s.sourceColumn, s.targetColumn)
                 hi[n] = max(hi[n], s.sourceColumn, s.targetColumn)
-                uppers[n].insert(s.source)
-                lowers[n].insert(s.target)
+                uppers[n].insert(s.sourceColumn)
+                lowers[n].insert(s.targetColumn)
             }
         }
         let needsTrack = (0..<nets.count).map { lo[$0] < hi[$0] }
-        // Vertical rules: in a column with a source above and a target below, nets of the source
-        // (not reaching that target) go above nets of the target (not coming from that source).
-        var upperAt: [Int: Int] = [:]
-        var lowerAt: [Int: Int] = [:]
-        for s in segments {
-            upperAt[s.sourceColumn] = s.source
-            lowerAt[s.targetColumn] = s.target
-        }
+        // Vertical rules: in a column with a terminal above and one below, nets of the upper one
+        // (not reaching the lower one) go above nets of the lower one (not coming from the upper).
         var netsOfUpper: [Int: [Int]] = [:]
         var netsOfLower: [Int: [Int]] = [:]
         for n in nets.indices where needsTrack[n] {
@@ -85,10 +81,10 @@ struct ChannelRouter {
         }
         var mustBeAbove = Array(repeating: [Int](), count: nets.count)  // n -> nets below it
         var blockers = Array(repeating: 0, count: nets.count)
-        for column in upperAt.keys.sorted() {
-            guard let u = upperAt[column], let v = lowerAt[column] else { continue }
-            for a in netsOfUpper[u] ?? [] where !lowers[a].contains(v) {
-                for b in netsOfLower[v] ?? [] where !uppers[b].contains(u) && a != b {
+        for column in netsOfUpper.keys.sorted() {
+            guard let below = netsOfLower[column] else { continue }
+            for a in netsOfUpper[column]! where !lowers[a].contains(column) {
+                for b in below where !uppers[b].contains(column) && a != b {
                     mustBeAbove[a].append(b)
                     blockers[b] += 1
                 }

@@ -1,3 +1,5 @@
+import TUIKit
+
 /// Places edge labels (`True`, `False`) in bands at the bottom of a channel, beside the
 /// vertical line entering the labelled edge's target, where no other line runs.
 ///
@@ -37,7 +39,9 @@ struct LabelPlacer {
     func thickness(of channel: Int) -> Int { bandSizes[channel].reduce(0, +) }
 
     /// Offset of a band from the first band of its channel.
-    func bandOffset(channel: Int, band: Int) -> Int { bandSizes[channel].prefix(band).reduce(0, +) }
+    func bandOffset(channel: Int, band: Int) -> Int {
+        bandSizes[channel].prefix(band).reduce(0, +) + (orientation == .topToBottom ? 0 : 1)
+    }
 
     mutating func place(edge: Int, text: String, channel: Int, column: Int) {
         // Same label on the same line already placed (e.g. duplicate edges): nothing to add.
@@ -49,7 +53,7 @@ struct LabelPlacer {
         } else {
             candidates = [(column - 1)...(column - 1), (column + 1)...(column + 1)]
         }
-        let along = orientation == .topToBottom ? 1 : width
+        let along = orientation == .topToBottom ? 1 : width + 2
         for band in 0...bandSizes[channel].count {
             for range in candidates where fits(range, channel: channel, band: band) {
                 if band == bandSizes[channel].count {

@@ -1,0 +1,167 @@
+import TUIKit
+
+/// Paints a ``DAGDrawing`` onto a TUIKit ``Canvas``: boxes, edges (as line masks, so joins
+/// and crossings come out right), arrowheads, labels, and a style role for every cell.
+///
+/// The canvas is then shown as plain text (goldens), ANSI (`faasr graph` on a terminal) or
+/// through ncurses (the designer).
+public struct DAGPainter: Sendable {
+    /// The glyph set.
+    public var glyphs: LineGlyphs
+    /// A node to emphasise with its neighbours; everything else is dimmed.
+    public var highlight: Int?
+
+    /// Creates a painter.
+    public init(glyphs: LineGlyphs = .unicode, highlight: Int? = nil) {
+        self.glyphs = glyphs
+        self.highlight = highlight
+    }
+
+    /// Edge style bits kept per cell.
+    private enum Ink {
+        static let plain: UInt8 = 1
+        static let trueBranch: UInt8 = 2
+        static let falseBranch: UInt8 = 4
+        static let ranked: UInt8 = 8
+        static let error: UInt8 = 16
+        static let lit: UInt8 = 32
+    }
+
+    /// Paints `drawing` for `graph` (the graph it was laid out from) on a new canvas.
+    public func paint(_ drawing: DAGDrawing, graph: LayoutGraph) -> Canvas {
+        var canvas = Canvas(width: drawing.width, height: drawing.height)
+        let w = drawing.width
+        var mask = Array(repeating: UInt8(0), count: drawing.width * drawing.height)
+        var ink = mask
+        var owner = Array(repeating: -1, count: mask.count)
+        var dashed = Array(repeating: false, count: mask.count)
+        var arrows: [(CellPoint, String, UInt8)] = []
+        let neighbours = highlight.map { h in
+            Set(graph.edges.filter { $0.source == h || $0.target == h }.flatMap { [$0.source, $0.target] } + [h])
+        }
+        func link(_ a: CellPoint, _ b: CellPoint) {
+            let ia = a.y * w + a.x, ib = b.y * w + b.x
+            if b.x > a.x { mask[ia] |= LineBit.right; mask[ib] |= LineBit.left }
+            if b.x < a.x { mask[ia] |= LineBit.left; mask[ib] |= LineBit.right }
+            if b.y > a.y { mask[ia] |= LineBit.down; mask[ib] |= LineBit.up }
+            if b.y < a.y { mask[ia] |= LineBit.up; mask[ib] |= LineBit.down }
+        }
+        func path(_ points: [CellPoint]) {
+            let cells = EdgeRoute(points: points, isBackEdge: false, isSelfLoop: false).cells
+            for (a, b) in zip(cells, cells.dropFirst()) { link(a, b) }
+        }
+        // Box frames and stacked shadows.
+        for (i, box) in drawing.boxes.enumerated() {
+            let f = box.frame
+            let right = f.x + f.width - 1, bottom = f.y + f.height - 1
+            path([.init(x: f.x, y: f.y), .init(x: right, y: f.y), .init(x: right, y: bottom), .init(x: f.x, y: bottom), .init(x: f.x, y: f.y)])
+            for y in f.y...bottom {
+                for x in f.x...right where y == f.y || y == bottom || x == f.x || x == right {
+                    owner[y * w + x] = i
+                    dashed[y * w + x] = graph.nodes[i].isPlaceholder
+                }
+            }
+            if box.isStacked {
+                let shadow: [CellPoint] = drawing.orientation == .topToBottom
+                    ? [.init(x: right, y: f.y + 1), .init(x: right + 1, y: f.y + 1), .init(x: right + 1, y: bottom), .init(x: right, y: bottom)]
+                    : [.init(x: f.x + 1, y: bottom), .init(x: f.x + 1, y: bottom + 1), .init(x: right, y: bottom + 1), .init(x: right, y: bottom)]
+                let cells = EdgeRoute(points: shadow, isBackEdge: false, isSelfLoop: false).cells
+                for (a, b) in zip(cells.dropFirst(), cells.dropFirst(2)) where b != cells.last { link(a, b) }
+                // The shadow's ends bend toward the frame without joining it.
+                if let first = cells.dropFirst().first { mask[first.y * w + first.x] |= drawing.orientation == .topToBottom ? LineBit.left : LineBit.up }
+                if let last = cells.dropLast().last { mask[last.y * w + last.x] |= drawing.orientation == .topToBottom ? LineBit.left : LineBit.up }
+                for c in cells.dropFirst().dropLast() { owner[c.y * w + c.x] = i }
+            }
+        }
+        // Edges.
+        for (i, route) in drawing.edges.enumerated() where route.points.count >= 2 {
+            let edge = graph.edges[i]
+            var bits: UInt8
+            switch edge.kind {
+            case .plain: bits = Ink.plain
+            case .trueBranch: bits = Ink.trueBranch
+            case .falseBranch: bits = Ink.falseBranch
+            case .ranked: bits = Ink.ranked
+            case .unknownTarget: bits = Ink.error
+            }
+            if route.isBackEdge || route.isSelfLoop { bits = Ink.error }
+            if let h = highlight, edge.source == h || edge.target == h { bits |= Ink.lit }
+            let cells = route.cells
+            for (a, b) in zip(cells, cells.dropFirst()) { link(a, b) }
+            for c in cells where owner[c.y * w + c.x] < 0 { ink[c.y * w + c.x] |= bits }
+            let a = cells[cells.count - 2], b = cells[cells.count - 1]
+            let head = b.y > a.y ? glyphs.arrowDown : b.y < a.y ? glyphs.arrowUp : b.x > a.x ? glyphs.arrowRight : glyphs.arrowLeft
+            arrows.append((b, head, bits))
+        }
+        // Lines to glyphs.
+        for y in 0..<drawing.height {
+            for x in 0..<w {
+                let i = y * w + x
+                let m = mask[i]
+                if m == 0 { continue }
+                var g = glyphs.byMask[Int(m)]
+                if dashed[i] {
+                    if m == LineBit.left | LineBit.right { g = glyphs.dashedHorizontal }
+                    if m == LineBit.up | LineBit.down { g = glyphs.dashedVertical }
+                }
+                let role: StyleRole
+                if owner[i] >= 0 {
+                    role = nodeRole(owner[i], graph: graph, neighbours: neighbours)
+                } else {
+                    role = edgeRole(ink[i])
+                }
+                canvas.set(Cell(g, width: 1, role: role), x: x, y: y)
+            }
+        }
+        for (p, head, bits) in arrows {
+            canvas.set(Cell(head, width: 1, role: edgeRole(bits | (ink[p.y * w + p.x] & Ink.lit))), x: p.x, y: p.y)
+        }
+        // Text inside boxes.
+        for (i, box) in drawing.boxes.enumerated() {
+            let f = box.frame
+            let role = nodeRole(i, graph: graph, neighbours: neighbours)
+            let inner = f.width - 4
+            for (k, raw) in box.lines.enumerated() {
+                let line = glyphs.text(raw)
+                let lineWidth = DisplayWidth.of(line)
+                let x = f.x + 2 + max(0, (inner - lineWidth) / 2)
+                let textRole: StyleRole = k == 0 ? role : (role == .node || role == .entryNode ? .normal : role)
+                canvas.put(line, x: x, y: f.y + 1 + k, role: textRole, maxWidth: inner)
+                if k == 0, graph.nodes[i].rank > 1, role != .dim {
+                    let badge = glyphs.text(" ×\(graph.nodes[i].rank)")
+                    let bw = DisplayWidth.of(badge)
+                    canvas.restyle(Rect(x: x + lineWidth - bw + 1, y: f.y + 1, width: bw - 1, height: 1), role: .rankBadge)
+                }
+            }
+        }
+        // Labels.
+        for label in drawing.labels {
+            var role: StyleRole = graph.edges[label.edge].kind == .falseBranch ? .falseEdge : .trueEdge
+            if let h = highlight, graph.edges[label.edge].source != h, graph.edges[label.edge].target != h { role = .dim }
+            canvas.put(label.text, x: label.origin.x, y: label.origin.y, role: role)
+        }
+        return canvas
+
+        func edgeRole(_ bits: UInt8) -> StyleRole {
+            if highlight != nil && bits & Ink.lit == 0 { return .dim }
+            let b = bits & ~Ink.lit
+            if b & Ink.error != 0 { return .error }
+            switch b {
+            case Ink.trueBranch: return .trueEdge
+            case Ink.falseBranch: return .falseEdge
+            case Ink.ranked: return .rankBadge
+            default: return .edge
+            }
+        }
+    }
+
+    private func nodeRole(_ i: Int, graph: LayoutGraph, neighbours: Set<Int>?) -> StyleRole {
+        let node = graph.nodes[i]
+        if let h = highlight {
+            if i == h { return .selected }
+            if !(neighbours?.contains(i) ?? false) { return .dim }
+        }
+        if node.hasError || node.isPlaceholder { return .error }
+        return node.isEntry ? .entryNode : .node
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import FaaSrLayout
-
-@Test func moduleLinks() {
-    #expect(!FaaSrLayoutModule.name.isEmpty)
-}
