@@ -11,11 +11,11 @@ public struct Binding<Command: Hashable & Sendable, Context: Hashable & Sendable
     public var command: Command
     /// Help text.
     public var help: String
-    /// Whether the status bar shows it as a hint.
-    public var hint: Bool
+    /// The status-bar hint text (`nil`: not shown as a hint).
+    public var hint: String?
 
     /// Creates a binding.
-    public init(_ keys: [Key], _ command: Command, _ help: String, in contexts: [Context] = [], hint: Bool = false) {
+    public init(_ keys: [Key], _ command: Command, _ help: String, in contexts: [Context] = [], hint: String? = nil) {
         self.keys = keys
         self.contexts = contexts
         self.command = command
@@ -53,6 +53,6 @@ public struct Keymap<Command: Hashable & Sendable, Context: Hashable & Sendable>
 
     /// Status-bar hints (`key help`) for `context`.
     public func hints(in context: Context) -> [String] {
-        active(in: context).filter(\.hint).map { "\($0.keys[0].name) \($0.help)" }
+        active(in: context).compactMap { b in b.hint.map { "\(b.keys[0].name) \($0)" } }
     }
 }

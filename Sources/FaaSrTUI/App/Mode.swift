@@ -1,0 +1,50 @@
+import FaaSrCore
+import TUIKit
+
+/// What a prompt, picker or confirmation is for: the reducer finishes the job with it.
+public enum Purpose: Equatable, Sendable {
+    case addAction, addStore, addServer(type: String)
+    case pickServerType
+    case rename(Section, String), duplicate(Section, String)
+    case delete(Section, String)
+    case addEdge(from: String), retarget(action: String, index: Int)
+    case setValue(JSONPointer, FieldKind)
+    case addArgument(action: String)
+    case choose(JSONPointer)
+    case invocationMode
+    case saveAs, open
+    case quit
+    case recover(text: String, recoveryPath: String)
+}
+
+/// A modal dialog or input mode over the main screen.
+public enum Mode: Equatable, Sendable {
+    /// Keys go to the panes.
+    case normal
+    /// The `?` overlay.
+    case help
+    /// The `:` palette: input and the highlighted suggestion.
+    case palette(TextField, selected: Int)
+    /// The `/` filter being typed.
+    case filter(TextField)
+    /// A one-line text prompt.
+    case prompt(title: String, field: TextField, purpose: Purpose)
+    /// Choose one of `options` (typing filters).
+    case picker(title: String, options: [String], selected: Int, query: TextField, purpose: Purpose)
+    /// A yes/no question; No is the default.
+    case confirm(title: String, message: String, details: [String], purpose: Purpose)
+    /// The JSON a save writes, scrolled to `scroll`.
+    case preview(scroll: Int)
+}
+
+/// How a form value is typed back into JSON.
+public enum FieldKind: Equatable, Sendable, Hashable {
+    /// Always a string.
+    case string
+    /// A number (refused if it does not parse).
+    case number
+    /// Typed: numbers, `true`/`false`, `null`, JSON objects/arrays/strings, else a string.
+    case typed
+    /// A comma-separated list of strings.
+    case stringList
+}

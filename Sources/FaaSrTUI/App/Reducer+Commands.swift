@@ -1,0 +1,262 @@
+import FaaSrCore
+import TUIKit
+
+extension AppState {
+    /// Runs one command in normal mode.
+    mutating func run(_ command: Command) -> [Effect] {
+        switch command {
+        case .quit:
+            if isDirty {
+                mode = .confirm(title: "Quit", message: "Quit without saving your changes?",
+                                details: ["\(history.past.count) unsaved edit(s) to \(filePath ?? "a new workflow")",
+                                          "the recovery file is removed; :w saves first"], purpose: .quit)
+                return []
+            }
+            isQuitting = true
+            return (recoveryPath.map { [.removeRecovery(path: $0)] } ?? []) + [.quit]
+        case .forceQuit:
+            isQuitting = true
+            return (recoveryPath.map { [.removeRecovery(path: $0)] } ?? []) + [.quit]
+        case .save:
+            guard let filePath else { return run(.saveAs) }
+            return [.save(path: filePath, text: doc.text)]
+        case .saveAs:
+            mode = .prompt(title: "Save as", field: TextField(filePath ?? "workflow.json"), purpose: .saveAs)
+        case .undo: return undo()
+        case .redo: return redo()
+        case .help: mode = .help
+        case .palette: mode = .palette(TextField(), selected: 0)
+        case .filter:
+            focus = .list
+            mode = .filter(TextField(filter))
+        case .validate:
+            revalidate()
+            focus = .problems
+            let e = problems.filter { $0.severity == .error }.count
+            toast = e == 0 ? "\(glyphs.check) no errors (\(problems.count) warning(s))" : "\(e) error(s)"
+        case .exportWeb:
+            return exportEffects()
+        case .preview: mode = .preview(scroll: 0)
+        case .new:
+            if isDirty {
+                toast = "save first (:w) or discard with :q!"
+                return []
+            }
+            self = AppState(doc: .template(), filePath: nil, size: size, glyphs: glyphs)
+            toast = "new workflow from the template; :saveas to name it"
+        case .focusNext: focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count)!
+        case .focusPrevious: focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+        case .focusSection(let sec):
+            section = sec
+            focus = .list
+            fieldIndex = 0
+        case .focusDAG:
+            section = .actions
+            focus = .dag
+        case .focusProblems: focus = .problems
+        case .up, .down, .top, .bottom, .pageUp, .pageDown: move(command)
+        case .left, .right:
+            guard focus == .list || focus == .dag else { return [] }
+            let d = command == .left ? -1 : 1
+            if focus == .list {
+                section = Section(rawValue: (section.rawValue + d + Section.allCases.count) % Section.allCases.count)!
+                fieldIndex = 0
+            } else {
+                move(d < 0 ? .up : .down)
+            }
+        case .activate: return activate()
+        case .add:
+            switch section {
+            case .actions, .settings:
+                section = .actions
+                mode = .prompt(title: "New action name", field: TextField(), purpose: .addAction)
+            case .servers: return run(.addServer)
+            case .stores: return run(.addStore)
+            }
+        case .addServer:
+            mode = .picker(title: "Compute server type", options: FaaSTypeDefaults.types, selected: 0, query: TextField(), purpose: .pickServerType)
+        case .addStore:
+            mode = .prompt(title: "New data store name", field: TextField(), purpose: .addStore)
+        case .rename:
+            guard section != .settings, let name = selectedName else { return [] }
+            mode = .prompt(title: "Rename '\(name)' to", field: TextField(name), purpose: .rename(section, name))
+        case .duplicate:
+            guard section == .actions, let name = selectedName else { return [] }
+            mode = .prompt(title: "Copy of '\(name)' named", field: TextField(name + "_copy"), purpose: .duplicate(section, name))
+        case .delete:
+            if focus == .details { return deleteInForm() }
+            guard section != .settings, let name = selectedName else { return [] }
+            let refs: [String]
+            switch section {
+            case .actions: refs = doc.references(toAction: name).map { $0 + " (will be removed)" }
+                + doc.edges(of: name).map { "its edge to '\($0.target)' goes too" }
+            case .servers: refs = doc.references(toServer: name).map { $0 + " (left without a server)" }
+            case .stores: refs = doc.references(toStore: name).map { $0 + " (will be changed)" }
+            case .settings: refs = []
+            }
+            mode = .confirm(title: "Delete", message: "Delete \(section.title.lowercased().dropLast()) '\(name)'?", details: refs, purpose: .delete(section, name))
+        case .addEdge:
+            guard let from = selectedAction else { toast = "add an action first (a)"; return [] }
+            let options = doc.actionNames.filter { $0 != from }
+            mode = .picker(title: "'\(from)' invokes next", options: options, selected: 0, query: TextField(), purpose: .addEdge(from: from))
+        case .setEntry:
+            guard let a = selectedAction else { return [] }
+            return edit("entry is now '\(a)'") { $0.setTop(DesignDocument.Key.functionInvoke, .string(a)) }
+        case .cycleCondition, .rankUp, .rankDown, .moveUp, .moveDown:
+            return edgeCommand(command)
+        case .escape:
+            if !filter.isEmpty { filter = ""; return [] }
+            if focus != .list { focus = .list }
+        }
+        return []
+    }
+
+    mutating func move(_ command: Command) {
+        let page = max(1, size.height / 2)
+        func step(_ i: Int, _ count: Int) -> Int {
+            guard count > 0 else { return 0 }
+            switch command {
+            case .up: return max(0, i - 1)
+            case .down: return min(count - 1, i + 1)
+            case .top: return 0
+            case .bottom: return count - 1
+            case .pageUp: return max(0, i - page)
+            case .pageDown: return min(count - 1, i + page)
+            default: return i
+            }
+        }
+        switch focus {
+        case .list: selection[section] = step(selection[section] ?? 0, names(in: section).count)
+        case .dag:
+            let order = DagOrder.order(doc)
+            let cur = selectedAction.flatMap { order.firstIndex(of: $0) } ?? 0
+            if !order.isEmpty {
+                section = .actions
+                select(order[step(cur, order.count)], in: .actions)
+            }
+        case .details: fieldIndex = step(fieldIndex, formRows.count)
+        case .problems: problemIndex = step(problemIndex, problems.count)
+        }
+    }
+
+    mutating func activate() -> [Effect] {
+        switch focus {
+        case .list, .dag:
+            focus = .details
+            fieldIndex = 0
+            return []
+        case .problems:
+            guard problems.indices.contains(problemIndex) else { return [] }
+            jump(to: problems[problemIndex])
+            return []
+        case .details:
+            let rows = formRows
+            guard rows.indices.contains(fieldIndex) else { return [] }
+            switch rows[fieldIndex].target {
+            case .none: return []
+            case .rename(let sec, let name):
+                mode = .prompt(title: "Rename '\(name)' to", field: TextField(name), purpose: .rename(sec, name))
+            case .value(let ptr, _):
+                let v = doc.root.value(at: ptr)
+                inlineEdit = TextField(v?.display ?? "")
+            case .toggle(let ptr):
+                let cur = doc.root.value(at: ptr)?.boolValue ?? false
+                return edit("\(ptr.last ?? "") = \(!cur)") { $0.set(.bool(!cur), at: ptr) }
+            case .choice(let ptr, let options):
+                let cur = doc.root.value(at: ptr)?.stringValue ?? ""
+                mode = .picker(title: ptr.last ?? "choose", options: options, selected: options.firstIndex(of: cur) ?? 0, query: TextField(), purpose: .choose(ptr))
+            case .edge(let a, let i):
+                let options = doc.actionNames.filter { $0 != a }
+                let cur = doc.edges(of: a)[safe: i]?.target ?? ""
+                mode = .picker(title: "Edge target", options: options, selected: options.firstIndex(of: cur) ?? 0, query: TextField(), purpose: .retarget(action: a, index: i))
+            case .addEdge(let a):
+                mode = .picker(title: "'\(a)' invokes next", options: doc.actionNames.filter { $0 != a }, selected: 0, query: TextField(), purpose: .addEdge(from: a))
+            case .addArgument(let a):
+                mode = .prompt(title: "New argument (name=value)", field: TextField(), purpose: .addArgument(action: a))
+            case .invocationMode:
+                mode = .picker(title: "InvocationID", options: ["UUID", "from date", "fixed"], selected: 0, query: TextField(), purpose: .invocationMode)
+            }
+            return []
+        }
+    }
+
+    mutating func jump(to problem: Problem) {
+        let t = problem.pointer.tokens
+        let table = t.first ?? ""
+        let target: Section
+        switch table {
+        case DesignDocument.Key.actionList: target = .actions
+        case DesignDocument.Key.computeServers: target = .servers
+        case DesignDocument.Key.dataStores: target = .stores
+        default: target = .settings
+        }
+        section = target
+        filter = ""
+        if target != .settings, t.count > 1 { select(t[1], in: target) }
+        if let a = problem.action, target == .actions { select(a, in: .actions) }
+        focus = .details
+        let rows = formRows
+        fieldIndex = rows.lastIndex { $0.pointer == problem.pointer } ?? rows.firstIndex { r in r.pointer.map { $0.isPrefix(of: problem.pointer) && $0.tokens.count > 2 } ?? false } ?? 0
+    }
+
+    mutating func edgeCommand(_ command: Command) -> [Effect] {
+        guard focus == .details, formRows.indices.contains(fieldIndex), case .edge(let a, let i) = formRows[fieldIndex].target else {
+            toast = "select an edge (next) row in the form first"
+            return []
+        }
+        switch command {
+        case .cycleCondition:
+            let next = doc.edges(of: a)[i].condition.next
+            let fx = edit("edge \(a) → \(doc.edges(of: a)[i].target): \(next.rawValue)") { $0.updateEdge(a, at: i) { $0.condition = next } }
+            // The edge list is regrouped (conditional first): follow the edge.
+            if let j = doc.edges(of: a).firstIndex(where: { $0.condition == next && $0.target == formRowsTarget(a, i) }) { focusEdge(a, j) }
+            return fx
+        case .rankUp, .rankDown:
+            let r = doc.edges(of: a)[i].rank ?? 1
+            let n = command == .rankUp ? r + 1 : max(1, r - 1)
+            return edit("rank of \(doc.edges(of: a)[i].target) = \(n)") { $0.updateEdge(a, at: i) { $0.rank = n > 1 ? n : nil } }
+        case .moveUp, .moveDown:
+            let d = command == .moveUp ? -1 : 1
+            let fx = edit("edge moved") { $0.moveEdge(a, at: i, by: d) }
+            if !fx.isEmpty || toast == "edge moved" { fieldIndex += d }
+            return fx
+        default: return []
+        }
+    }
+
+    private func formRowsTarget(_ a: String, _ i: Int) -> String { history.past.last?.doc.edges(of: a)[safe: i]?.target ?? "" }
+
+    mutating func focusEdge(_ a: String, _ j: Int) {
+        if let k = formRows.firstIndex(where: { $0.target == .edge(a, j) }) { fieldIndex = k }
+    }
+
+    mutating func deleteInForm() -> [Effect] {
+        guard formRows.indices.contains(fieldIndex) else { return [] }
+        switch formRows[fieldIndex].target {
+        case .edge(let a, let i):
+            let t = doc.edges(of: a)[i].target
+            return edit("removed edge \(a) → \(t)") { $0.removeEdge(a, at: i) }
+        case .value(let ptr, _) where doc.root.value(at: ptr) != nil && ptr.tokens.count > 1:
+            return edit("removed \(ptr.last ?? "")") { $0.remove(at: ptr) }
+        default:
+            toast = "nothing to remove here"
+            return []
+        }
+    }
+
+    func exportEffects() -> [Effect] {
+        let name = doc.string(DesignDocument.Key.workflowName).flatMap { $0.isEmpty ? nil : $0 } ?? "unnamed-workflow"
+        let dir = filePath.map { p -> String in
+            let parts = p.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+        } ?? ""
+        return [.export(files: [
+            ExportFile(path: dir + name + ".json", text: WebBuilderExport.workflowText(doc)),
+            ExportFile(path: dir + name + "-layout.json", text: WebBuilderExport.layoutText(doc)),
+        ])]
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}

@@ -1,0 +1,70 @@
+import FaaSrCore
+import TUIKit
+
+/// Modals, overlays and toasts drawn over the panes.
+enum OverlayView {
+    static func draw(_ s: AppState, into c: inout Canvas) -> (x: Int, y: Int)? {
+        if let t = s.toast, s.mode == .normal {
+            let w = min(c.width - 2, DisplayWidth.of(t) + 2)
+            let r = Rect(x: c.width - w - 1, y: c.height - 2, width: w, height: 1)
+            c.fill(r, role: .toast)
+            c.put(" " + t, x: r.x, y: r.y, role: .toast, maxWidth: w)
+        }
+        switch s.mode {
+        case .normal: return nil
+        case .help:
+            let lines = DesignerKeymap.keymap.helpLines(in: s.focus)
+            let inner = Modal.draw(title: "Keys (\(paneName(s.focus))) — any key closes", width: 64, height: min(c.height - 2, lines.count + 2), into: &c, glyphs: s.glyphs)
+            for (i, l) in lines.prefix(inner.height).enumerated() { c.put(l, x: inner.x + 1, y: inner.y + i, role: .normal, maxWidth: inner.width - 1) }
+            return nil
+        case .palette(let field, let sel):
+            let list = AppState.paletteSuggestions(field.text)
+            let inner = Modal.draw(title: "Command", width: 60, height: min(12, list.count + 3), into: &c, glyphs: s.glyphs)
+            c.put(":", x: inner.x, y: inner.y, role: .key)
+            let cur = field.draw(into: &c, at: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1))
+            for (i, item) in list.prefix(inner.height - 1).enumerated() {
+                let y = inner.y + 1 + i
+                c.put(item.0, x: inner.x + 1, y: y, role: .key)
+                c.put(item.2, x: inner.x + 14, y: y, role: .dim, maxWidth: inner.maxX - inner.x - 14)
+                if i == sel { c.restyle(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selected) }
+            }
+            return cur
+        case .filter(let field):
+            let r = Rect(x: 0, y: c.height - 1, width: c.width, height: 1)
+            c.fill(r, role: .input)
+            c.put("/", x: 0, y: r.y, role: .key)
+            return field.draw(into: &c, at: Rect(x: 1, y: r.y, width: c.width - 1, height: 1))
+        case .prompt(let title, let field, _):
+            let inner = Modal.draw(title: title, width: 56, height: 4, into: &c, glyphs: s.glyphs)
+            c.put("Enter ok   Esc cancel", x: inner.x + 1, y: inner.y + 1, role: .dim)
+            return field.draw(into: &c, at: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1))
+        case .picker(let title, let options, let sel, let query, _):
+            let shown = FuzzyMatch.rank(query.text, options)
+            let inner = Modal.draw(title: title, width: 48, height: min(c.height - 4, max(4, shown.count + 3)), into: &c, glyphs: s.glyphs)
+            let cur = query.draw(into: &c, at: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1))
+            ListView.draw(shown.map { ListView.Row($0) }, selected: sel, focused: true, into: &c,
+                          at: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), empty: "(no match)")
+            return cur
+        case .confirm(let title, let message, let details, _):
+            Modal.drawConfirm(title: title, message: message, details: details, into: &c, glyphs: s.glyphs)
+            return nil
+        case .preview(let scroll):
+            let lines = PreviewDiff.lines(saved: s.savedDoc.text, pending: s.doc.text)
+            let inner = Modal.draw(title: "Pending save: \(s.filePath ?? "[new]") (+ added, - removed; any key closes)", width: c.width - 4, height: c.height - 2, into: &c, glyphs: s.glyphs)
+            for (i, l) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).prefix(inner.height).enumerated() {
+                let role: StyleRole = l.hasPrefix("+") ? .ok : l.hasPrefix("-") ? .error : .normal
+                c.put(l, x: inner.x, y: inner.y + i, role: role, maxWidth: inner.width)
+            }
+            return nil
+        }
+    }
+
+    static func paneName(_ p: Pane) -> String {
+        switch p {
+        case .list: "list"
+        case .dag: "graph"
+        case .details: "form"
+        case .problems: "problems"
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import TUIKit
+
+/// The bottom line: file, dirty marker, validation summary, mode and key hints.
+enum StatusBarView {
+    static func draw(_ s: AppState, into c: inout Canvas, at r: Rect) {
+        c.fill(r, role: .statusBar)
+        let file = s.filePath.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "[new]"
+        let errors = s.problems.filter { $0.severity == .error }.count
+        let warnings = s.problems.count - errors
+        let summary = errors == 0 && warnings == 0 ? "\(s.glyphs.check) valid"
+            : errors == 0 ? "\(s.glyphs.check) \(warnings) warning(s)"
+            : "\(s.glyphs.cross) \(errors) error(s) · \(warnings) warning(s)"
+        let mode: String
+        switch s.mode {
+        case .normal: mode = s.inlineEdit == nil ? "NORMAL" : "EDIT"
+        case .palette: mode = "COMMAND"
+        case .filter: mode = "FILTER"
+        case .help: mode = "HELP"
+        case .preview: mode = "PREVIEW"
+        default: mode = "DIALOG"
+        }
+        var x = r.x + 1
+        x += c.put(file + (s.isDirty ? " " + s.glyphs.dirty : ""), x: x, y: r.y, role: .statusBar)
+        x += c.put("  " + summary, x: x, y: r.y, role: .statusBar)
+        x += c.put("  " + mode, x: x, y: r.y, role: .statusBar)
+        let hints = s.inlineEdit != nil ? ["Enter apply", "Esc cancel"] : DesignerKeymap.keymap.hints(in: s.focus)
+        let text = hints.joined(separator: "  ")
+        let hx = max(x + 2, r.maxX - DisplayWidth.of(text) - 1)
+        c.put(text, x: hx, y: r.y, role: .statusBar, maxWidth: r.maxX - hx)
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import FaaSrTUI
-
-@Test func moduleLinks() {
-    #expect(!FaaSrTUIModule.name.isEmpty)
-}
