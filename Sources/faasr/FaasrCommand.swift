@@ -5,6 +5,6 @@ import FaaSrCore
 struct Faasr: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "faasr",
-        abstract: "Validate, convert, draw, register, invoke and run FaaSr workflows.")
-    func run() throws { print(FaaSrCoreModule.name) }
+        abstract: "Validate, convert, draw, register, invoke and run FaaSr workflows.",
+        subcommands: [SecretsCommand.self])
 }

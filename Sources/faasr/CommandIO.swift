@@ -1,0 +1,89 @@
+import ArgumentParser
+import FaaSrCore
+import Foundation
+
+/// File reading, atomic writing and compiler-style messages shared by `convert`, `fmt` and
+/// `secrets`.
+enum CommandIO {
+    /// Reads a whole file (`-` is standard input).
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        do {
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
+            throw CommandFailure(path: path, message: "cannot read the file: \(reason)", exitCode: 2)
+        }
+    }
+
+    /// Loads a workflow, turning a syntax error into `path:line:col: error: ...` (exit 2).
+    static func loadWorkflow(_ path: String) throws -> Workflow {
+        let bytes = try readBytes(path)
+        do {
+            return try Workflow(bytes: bytes)
+        } catch {
+            printError(path: path, location: error.location, message: error.message, hint: error.hint)
+            throw ExitCode(2)
+        }
+    }
+
+    /// Prints `path:line:col: error: message` and the hint to standard error.
+    static func printError(path: String, location: SourceLocation?, message: String, hint: String? = nil) {
+        printDiagnostic("error", path: path, location: location, message: message, hint: hint)
+    }
+
+    /// Prints `path:line:col: warning: message` and the hint to standard error.
+    static func printWarning(path: String, location: SourceLocation?, message: String, hint: String? = nil) {
+        printDiagnostic("warning", path: path, location: location, message: message, hint: hint)
+    }
+
+    private static func printDiagnostic(_ severity: String, path: String, location: SourceLocation?, message: String, hint: String?) {
+        let place = location.map { "\(path):\($0.line):\($0.column)" } ?? path
+        var text = "\(place): \(severity): \(message)\n"
+        if let hint { text += "    hint: \(hint)\n" }
+        writeStandardError(text)
+    }
+
+    static func writeStandardError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Writes `text` to `path` atomically: a temporary file in the same folder, flushed, given
+    /// the original file's permissions (or 0644 for a new file), then renamed over `path`.
+    /// A failure leaves the original untouched.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).faasr-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let fm = FileManager.default
+        let mode = (try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.int16Value ?? 0o644
+        do {
+            guard fm.createFile(atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: mode]) else {
+                throw CommandFailure(path: path, message: "cannot write a temporary file in \(dir.path)", exitCode: 2)
+            }
+            try fm.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
+            if rename(temp.path, path) != 0 {
+                throw CommandFailure(path: path, message: "cannot replace the file (\(String(cString: strerror(errno))))", exitCode: 2)
+            }
+        } catch {
+            try? fm.removeItem(at: temp)
+            throw error
+        }
+    }
+}
+
+/// A command failure that is reported as `path: error: message` with an exit status.
+struct CommandFailure: Error, CustomStringConvertible {
+    var path: String
+    var message: String
+    var exitCode: Int32
+    var description: String { "\(path): error: \(message)" }
+}
+
+extension CommandFailure {
+    /// Prints the failure and returns the exit code to throw.
+    func report() -> ExitCode {
+        CommandIO.writeStandardError(description + "\n")
+        return ExitCode(exitCode)
+    }
+}
