@@ -88,10 +88,9 @@ extension AppState {
             guard section != .settings, let name = selectedName else { return [] }
             let refs: [String]
             switch section {
-            case .actions: refs = doc.references(toAction: name).map { $0 + " (will be removed)" }
-                + doc.edges(of: name).map { "its edge to '\($0.target)' goes too" }
-            case .servers: refs = doc.references(toServer: name).map { $0 + " (left without a server)" }
-            case .stores: refs = doc.references(toStore: name).map { $0 + " (will be changed)" }
+            case .actions: refs = doc.preview { w throws(EditError) in try w.deleteAction(name) }
+            case .servers: refs = doc.preview { w throws(EditError) in try w.deleteComputeServer(name) }
+            case .stores: refs = doc.preview { w throws(EditError) in try w.deleteDataStore(name) }
             case .settings: refs = []
             }
             mode = .confirm(title: "Delete", message: "Delete \(section.title.lowercased().dropLast()) '\(name)'?", details: refs, purpose: .delete(section, name))
@@ -207,17 +206,17 @@ extension AppState {
         switch command {
         case .cycleCondition:
             let next = doc.edges(of: a)[i].condition.next
-            let fx = edit("edge \(a) → \(doc.edges(of: a)[i].target): \(next.rawValue)") { $0.updateEdge(a, at: i) { $0.condition = next } }
+            let fx = edit("edge \(a) → \(doc.edges(of: a)[i].target): \(next.rawValue)") { try $0.updateEdge(a, at: i) { $0.condition = next } }
             // The edge list is regrouped (conditional first): follow the edge.
             if let j = doc.edges(of: a).firstIndex(where: { $0.condition == next && $0.target == formRowsTarget(a, i) }) { focusEdge(a, j) }
             return fx
         case .rankUp, .rankDown:
             let r = doc.edges(of: a)[i].rank ?? 1
             let n = command == .rankUp ? r + 1 : max(1, r - 1)
-            return edit("rank of \(doc.edges(of: a)[i].target) = \(n)") { $0.updateEdge(a, at: i) { $0.rank = n > 1 ? n : nil } }
+            return edit("rank of \(doc.edges(of: a)[i].target) = \(n)") { try $0.updateEdge(a, at: i) { $0.rank = n > 1 ? n : nil } }
         case .moveUp, .moveDown:
             let d = command == .moveUp ? -1 : 1
-            let fx = edit("edge moved") { $0.moveEdge(a, at: i, by: d) }
+            let fx = edit("edge moved") { try $0.moveEdge(a, at: i, by: d) }
             if !fx.isEmpty || toast == "edge moved" { fieldIndex += d }
             return fx
         default: return []
@@ -235,7 +234,7 @@ extension AppState {
         switch formRows[fieldIndex].target {
         case .edge(let a, let i):
             let t = doc.edges(of: a)[i].target
-            return edit("removed edge \(a) → \(t)") { $0.removeEdge(a, at: i) }
+            return edit("removed edge \(a) → \(t)") { try $0.removeEdge(a, at: i) }
         case .value(let ptr, _) where doc.root.value(at: ptr) != nil && ptr.tokens.count > 1:
             return edit("removed \(ptr.last ?? "")") { $0.remove(at: ptr) }
         default:

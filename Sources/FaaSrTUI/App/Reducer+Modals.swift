@@ -135,7 +135,9 @@ extension AppState {
                 return []
             }
             let v = AppState.typedValue(parts.count > 1 ? parts[1] : "")
-            return edit("argument \(k) added") { $0.set(v, at: DesignDocument.actionPointer(a).appending("Arguments").appending(k)) }
+            let fx = edit("argument \(k) added") { $0.set(v, at: DesignDocument.actionPointer(a).appending("Arguments").appending(k)) }
+            if let i = formRows.firstIndex(where: { $0.target == .addArgument(a) }) { fieldIndex = i }
+            return fx
         case .saveAs:
             guard !text.isEmpty else { return [] }
             return [.save(path: text, text: doc.text)]
@@ -162,7 +164,7 @@ extension AppState {
             }
             return fx
         case .retarget(let a, let i):
-            return edit("edge retargeted to \(choice)") { $0.updateEdge(a, at: i) { $0.target = choice } }
+            return edit("edge retargeted to \(choice)") { try $0.updateEdge(a, at: i) { $0.target = choice } }
         case .choose(let ptr):
             return edit("\(ptr.last ?? "") = \(choice)") { $0.set(.string(choice), at: ptr) }
         case .invocationMode:

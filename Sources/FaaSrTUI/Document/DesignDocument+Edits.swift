@@ -1,212 +1,186 @@
 import FaaSrCore
 
-/// Why an edit was refused.
-public struct EditError: Error, Equatable, Sendable, CustomStringConvertible {
+/// An edit the designer refused before reaching the core (the core's own refusals are
+/// `FaaSrCore.EditError`).
+public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Readable text.
     public var description: String
     init(_ d: String) { description = d }
 }
 
+/// The designer's edits. Every structural edit goes through FaaSrCore's editing API
+/// (`Workflow.addAction`, `renameAction`, `addSuccessor`, ...), so references follow renames
+/// and deletes exactly as the core defines; the designer only maps its selection (edge
+/// indices, form rows) onto those calls.
 extension DesignDocument {
-    /// Whether `name` is a valid action, server or store name (the 2.x schema pattern).
-    public static func isValidName(_ name: String) -> Bool {
-        guard let f = name.unicodeScalars.first, f.properties.isAlphabetic || f == "_", f.isASCII else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+    /// Runs a core edit on this document; returns the core's summary of what changed.
+    @discardableResult
+    public mutating func core(_ body: (inout Workflow) throws(EditError) -> EditSummary) throws(EditError) -> EditSummary {
+        var w = Workflow(document: JSONDocument(root: root, format: format))
+        let summary = try body(&w)
+        root = w.document.root
+        return summary
     }
 
-    private mutating func withTable(_ key: String, _ body: (inout JSONObject) throws(EditError) -> Void) throws(EditError) {
-        var obj = root.objectValue ?? JSONObject()
-        var table = obj[key]?.objectValue ?? JSONObject()
-        try body(&table)
-        obj[key] = .object(table)
-        root = .object(obj)
+    /// What an edit would change, without changing anything (for confirmations).
+    public func preview(_ body: (inout Workflow) throws(EditError) -> EditSummary) -> [String] {
+        var copy = self
+        guard let s = try? copy.core(body) else { return [] }
+        return s.notes
     }
 
-    private func checkNew(_ name: String, in existing: [String], kind: String) throws(EditError) {
-        guard DesignDocument.isValidName(name) else {
-            throw EditError("'\(name)' is not a valid \(kind) name: start with a letter or _, then letters, digits, _ or -")
-        }
-        guard !existing.contains(name) else { throw EditError("a \(kind) named '\(name)' already exists") }
-    }
+    /// Whether `name` is a valid action name (the core's rule).
+    public static func isValidName(_ name: String) -> Bool { ActionName.isValid(name) }
 
     // MARK: Actions
 
-    /// Adds an action with defaults (its FunctionName is its name; the first server; Python).
-    /// The first action added to a workflow without an entry becomes the entry.
+    /// Adds a Python action named `name` running function `name` on the first server.
     public mutating func addAction(_ name: String) throws(EditError) {
-        try checkNew(name, in: actionNames, kind: "action")
-        var a = JSONObject()
-        a["FunctionName"] = .string(name)
-        a["FaaSServer"] = .string(serverNames.first ?? "")
-        a["Type"] = "Python"
-        a["Arguments"] = .object(JSONObject())
-        a["InvokeNext"] = .array([])
-        try withTable(Key.actionList) { $0[name] = .object(a) }
-        if (entry ?? "").isEmpty || !actionNames.contains(entry ?? "") { setTop(Key.functionInvoke, .string(name)) }
+        let server = serverNames.first ?? ""
+        try core { w throws(EditError) in try w.addAction(name, functionName: name, faasServer: server) }
     }
 
-    /// What else changes when `name` is renamed or deleted: every reference to it.
-    public func references(toAction name: String) -> [String] {
-        var out = predecessors(of: name).map { "InvokeNext of '\($0)' names it" }
-        if entry == name { out.append("it is the workflow's entry (FunctionInvoke)") }
-        return out
-    }
-
-    /// Renames an action; `InvokeNext` entries and `FunctionInvoke` that name it follow.
+    /// Renames an action; references follow.
     public mutating func renameAction(_ old: String, to new: String) throws(EditError) {
-        guard old != new else { return }
-        try checkNew(new, in: actionNames, kind: "action")
-        try withTable(Key.actionList) { $0.renameKey(old, to: new) }
-        for a in actionNames {
-            let e = edges(of: a)
-            if e.contains(where: { $0.target == old }) {
-                setEdges(a, e.map { var x = $0; if x.target == old { x.target = new }; return x })
-            }
-        }
-        if entry == old { setTop(Key.functionInvoke, .string(new)) }
-        for table in [Key.actionContainers] where root[table]?[old] != nil {
-            try withTable(table) { $0.renameKey(old, to: new) }
-        }
+        try core { w throws(EditError) in try w.renameAction(old, to: new) }
     }
 
-    /// Deletes an action and every edge into it; clears `FunctionInvoke` if it was the entry.
+    /// Deletes an action and every reference to it.
     public mutating func deleteAction(_ name: String) throws(EditError) {
-        guard action(name) != nil else { throw EditError("no action named '\(name)'") }
-        try withTable(Key.actionList) { _ = $0.removeValue(forKey: name) }
-        for a in actionNames where edges(of: a).contains(where: { $0.target == name }) {
-            setEdges(a, edges(of: a).filter { $0.target != name })
-        }
-        if entry == name { setTop(Key.functionInvoke, .string(actionNames.first ?? "")) }
-        if root[Key.actionContainers]?[name] != nil { try withTable(Key.actionContainers) { _ = $0.removeValue(forKey: name) } }
+        try core { w throws(EditError) in try w.deleteAction(name) }
     }
 
-    /// Copies an action (without its edges) under a new name.
+    /// Copies an action under a new name.
     public mutating func duplicateAction(_ name: String, as new: String) throws(EditError) {
-        guard var a = action(name) else { throw EditError("no action named '\(name)'") }
-        try checkNew(new, in: actionNames, kind: "action")
-        a["InvokeNext"] = .array([])
-        try withTable(Key.actionList) { $0[new] = .object(a) }
-        if let c = root[Key.actionContainers]?[name] { try withTable(Key.actionContainers) { $0[new] = c } }
+        try core { w throws(EditError) in try w.duplicateAction(name, as: new) }
     }
 
     // MARK: Edges
 
-    /// Replaces an action's outgoing edges (written as FaaSr 2.x `InvokeNext`).
-    public mutating func setEdges(_ action: String, _ edges: [Edge]) {
-        root.setValue(Edge.invokeNext(edges), at: DesignDocument.actionPointer(action).appending("InvokeNext"))
-    }
-
-    /// Adds an edge `from → to`; refuses a duplicate or a missing target.
-    public mutating func addEdge(from: String, to: String, condition: Edge.Condition = .always, rank: Int? = nil) throws(EditError) {
-        guard action(from) != nil, action(to) != nil else { throw EditError("both actions must exist") }
-        var e = edges(of: from)
-        guard !e.contains(where: { $0.target == to && $0.condition == condition }) else {
-            throw EditError("'\(from)' already invokes '\(to)'")
+    private static func branch(_ c: Edge.Condition) -> Branch {
+        switch c {
+        case .always: .always
+        case .onTrue: .onTrue
+        case .onFalse: .onFalse
         }
-        e.append(Edge(target: to, rank: rank, condition: condition))
-        setEdges(from, e)
     }
 
-    /// Changes edge number `index` of `action` (in ``edges(of:)`` order).
-    public mutating func updateEdge(_ action: String, at index: Int, _ change: (inout Edge) -> Void) {
-        var e = edges(of: action)
-        guard e.indices.contains(index) else { return }
-        change(&e[index])
-        setEdges(action, e)
+    /// Adds an edge `from → to`.
+    public mutating func addEdge(from: String, to: String, condition: Edge.Condition = .always, rank: Int? = nil) throws(EditError) {
+        try core { w throws(EditError) in try w.addSuccessor(from: from, to: to, rank: rank, branch: Self.branch(condition)) }
+    }
+
+    /// Changes edge number `index` of `action` (in ``edges(of:)`` order): its condition,
+    /// rank or target.
+    public mutating func updateEdge(_ action: String, at index: Int, _ change: (inout Edge) -> Void) throws(EditError) {
+        let list = edges(of: action)
+        guard list.indices.contains(index) else { throw .indexOutOfRange(index, count: list.count) }
+        let old = list[index]
+        var new = old
+        change(&new)
+        if new.target != old.target {
+            try core { w throws(EditError) in
+                var s = try w.removeSuccessor(from: action, to: old.target, branch: Self.branch(old.condition))
+                let a = try w.addSuccessor(from: action, to: new.target, rank: new.rank, branch: Self.branch(new.condition))
+                s.changes += a.changes
+                return s
+            }
+        } else {
+            if new.condition != old.condition {
+                try core { w throws(EditError) in try w.setBranch(from: action, to: old.target, branch: Self.branch(new.condition)) }
+            }
+            if new.rank != old.rank {
+                try core { w throws(EditError) in try w.setRank(from: action, to: old.target, rank: new.rank) }
+            }
+        }
     }
 
     /// Removes edge number `index` of `action`.
-    public mutating func removeEdge(_ action: String, at index: Int) {
-        var e = edges(of: action)
-        guard e.indices.contains(index) else { return }
-        e.remove(at: index)
-        setEdges(action, e)
+    public mutating func removeEdge(_ action: String, at index: Int) throws(EditError) {
+        let list = edges(of: action)
+        guard list.indices.contains(index) else { throw .indexOutOfRange(index, count: list.count) }
+        let e = list[index]
+        try core { w throws(EditError) in try w.removeSuccessor(from: action, to: e.target, branch: Self.branch(e.condition)) }
     }
 
-    /// Moves edge number `index` of `action` by `delta` places.
-    public mutating func moveEdge(_ action: String, at index: Int, by delta: Int) {
-        var e = edges(of: action)
-        let j = index + delta
-        guard e.indices.contains(index), e.indices.contains(j) else { return }
-        e.swapAt(index, j)
-        setEdges(action, e)
+    /// Moves a plain edge of `action` past its plain neighbour (`delta` = −1 or +1): the
+    /// order FaaSr triggers successors in.
+    public mutating func moveEdge(_ action: String, at index: Int, by delta: Int) throws(EditError) {
+        let items = self.action(action)?["InvokeNext"]?.arrayValue ?? []
+        // Map edge indices to InvokeNext item indices (plain strings only).
+        var itemOfEdge: [Int: Int] = [:]
+        var edgeIndex = 0
+        for (i, item) in items.enumerated() {
+            if item.stringValue != nil { itemOfEdge[edgeIndex] = i; edgeIndex += 1 }
+            else if let o = item.objectValue { edgeIndex += (o["True"]?.arrayValue?.count ?? 0) + (o["False"]?.arrayValue?.count ?? 0) }
+        }
+        // Plain edges come after conditional ones in edges(of:) order only when the
+        // conditional object is first; recompute from the list order instead.
+        let list = edges(of: action)
+        guard list.indices.contains(index), list.indices.contains(index + delta),
+              list[index].condition == .always, list[index + delta].condition == .always else {
+            throw .indexOutOfRange(index + delta, count: list.count)
+        }
+        let plainOrder = list.indices.filter { list[$0].condition == .always }
+        guard let a = plainOrder.firstIndex(of: index), let b = plainOrder.firstIndex(of: index + delta) else { return }
+        let plainItems = items.indices.filter { items[$0].stringValue != nil }
+        try core { w throws(EditError) in try w.moveSuccessor(of: action, from: plainItems[a], to: plainItems[b]) }
+        _ = itemOfEdge
     }
 
     // MARK: Servers and stores
 
-    /// Adds a compute server of `type` with its defaults.
+    /// Adds a compute server of `type` with the designer's defaults for that type.
     public mutating func addServer(_ name: String, type: String) throws(EditError) {
-        try checkNew(name, in: serverNames, kind: "compute server")
-        try withTable(Key.computeServers) { $0[name] = FaaSTypeDefaults.newServer(type) }
-    }
-
-    /// What else changes when a server is renamed or deleted.
-    public func references(toServer name: String) -> [String] {
-        actionNames.filter { action($0)?["FaaSServer"]?.stringValue == name }.map { "action '\($0)' runs on it (FaaSServer)" }
+        guard let t = FaaSType(rawValue: type) else { throw .wrongShape(JSONPointer(tokens: ["ComputeServers"]), expected: "a known FaaSType") }
+        let fields = (FaaSTypeDefaults.newServer(type).objectValue?.members ?? []).filter { $0.key != "FaaSType" }.map { ($0.key, $0.value) }
+        try core { w throws(EditError) in try w.addComputeServer(name, type: t, fields: fields) }
     }
 
     /// Renames a server; actions' `FaaSServer` follow.
     public mutating func renameServer(_ old: String, to new: String) throws(EditError) {
-        guard old != new else { return }
-        try checkNew(new, in: serverNames, kind: "compute server")
-        try withTable(Key.computeServers) { $0.renameKey(old, to: new) }
-        for a in actionNames where action(a)?["FaaSServer"]?.stringValue == old {
-            root.setValue(.string(new), at: DesignDocument.actionPointer(a).appending("FaaSServer"))
-        }
+        try core { w throws(EditError) in try w.renameComputeServer(old, to: new) }
     }
 
-    /// Deletes a server; actions that ran on it are left pointing at nothing (validation shows it).
+    /// Deletes a server (actions that ran on it keep the name; validation shows them).
     public mutating func deleteServer(_ name: String) throws(EditError) {
-        try withTable(Key.computeServers) { _ = $0.removeValue(forKey: name) }
+        try core { w throws(EditError) in try w.deleteComputeServer(name) }
     }
 
     /// Adds a data store with defaults.
     public mutating func addStore(_ name: String) throws(EditError) {
-        try checkNew(name, in: storeNames, kind: "data store")
-        try withTable(Key.dataStores) {
-            $0[name] = ["Endpoint": "", "Bucket": "", "Region": "us-east-1", "Writable": "TRUE"]
-        }
-        if (string(Key.defaultDataStore) ?? "").isEmpty { setTop(Key.defaultDataStore, .string(name)) }
+        try core { w throws(EditError) in try w.addDataStore(name, bucket: "", region: "us-east-1", fields: [("Writable", "TRUE")]) }
     }
 
-    /// What else changes when a store is renamed or deleted.
-    public func references(toStore name: String) -> [String] {
-        [Key.defaultDataStore, Key.loggingDataStore].filter { string($0) == name }.map { "it is the \($0)" }
-    }
-
-    /// Renames a store; `DefaultDataStore`/`LoggingDataStore` follow.
+    /// Renames a store; references follow.
     public mutating func renameStore(_ old: String, to new: String) throws(EditError) {
-        guard old != new else { return }
-        try checkNew(new, in: storeNames, kind: "data store")
-        try withTable(Key.dataStores) { $0.renameKey(old, to: new) }
-        for k in [Key.defaultDataStore, Key.loggingDataStore] where string(k) == old { setTop(k, .string(new)) }
+        try core { w throws(EditError) in try w.renameDataStore(old, to: new) }
     }
 
-    /// Deletes a store; references to it are cleared.
+    /// Deletes a store.
     public mutating func deleteStore(_ name: String) throws(EditError) {
-        try withTable(Key.dataStores) { _ = $0.removeValue(forKey: name) }
-        for k in [Key.defaultDataStore, Key.loggingDataStore] where string(k) == name {
-            setTop(k, .string(storeNames.first ?? ""))
-        }
+        try core { w throws(EditError) in try w.deleteDataStore(name) }
     }
 
     // MARK: Values
 
     /// Sets a top-level value.
     public mutating func setTop(_ key: String, _ value: JSONValue) {
-        root.setValue(value, at: JSONPointer(tokens: [key]))
+        _ = try? core { w throws(EditError) in try w.setTopLevelField(key, to: value) }
     }
 
-    /// Sets the value at `pointer`, creating objects on the way.
+    /// Sets the value at `pointer`, creating parent objects on the way.
     public mutating func set(_ value: JSONValue, at pointer: JSONPointer) {
         var p = JSONPointer.root
         for t in pointer.tokens.dropLast() {
             p = p.appending(t)
-            if root.value(at: p) == nil { root.setValue(.object(JSONObject()), at: p) }
+            if root.value(at: p) == nil { _ = try? core { w throws(EditError) in try w.setField(p, to: .object(JSONObject())) } }
         }
-        root.setValue(value, at: pointer)
+        _ = try? core { w throws(EditError) in try w.setField(pointer, to: value) }
     }
 
     /// Removes the value at `pointer`.
-    public mutating func remove(at pointer: JSONPointer) { root.removeValue(at: pointer) }
+    public mutating func remove(at pointer: JSONPointer) {
+        _ = try? core { w throws(EditError) in try w.removeField(pointer) }
+    }
 }

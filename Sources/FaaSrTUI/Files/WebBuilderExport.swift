@@ -9,7 +9,7 @@ public enum WebBuilderExport {
     public static func workflowText(_ doc: DesignDocument) -> String {
         var d = doc
         for a in d.actionNames {
-            d.setEdges(a, d.edges(of: a))
+            d.root.setValue(Edge.invokeNext(d.edges(of: a)), at: DesignDocument.actionPointer(a).appending("InvokeNext"))
             let type = d.action(a)?["Type"]?.stringValue ?? ""
             let server = d.action(a)?["FaaSServer"]?.stringValue ?? ""
             let faas = d.server(server)?["FaaSType"]?.stringValue ?? ""

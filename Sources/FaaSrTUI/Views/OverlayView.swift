@@ -14,8 +14,15 @@ enum OverlayView {
         case .normal: return nil
         case .help:
             let lines = DesignerKeymap.keymap.helpLines(in: s.focus)
-            let inner = Modal.draw(title: "Keys (\(paneName(s.focus))) — any key closes", width: 64, height: min(c.height - 2, lines.count + 2), into: &c, glyphs: s.glyphs)
-            for (i, l) in lines.prefix(inner.height).enumerated() { c.put(l, x: inner.x + 1, y: inner.y + i, role: .normal, maxWidth: inner.width - 1) }
+            let rowsPerColumn = (lines.count + 1) / 2
+            let inner = Modal.draw(title: "Keys (\(paneName(s.focus))) — any key closes", width: min(c.width - 2, 100),
+                                   height: min(c.height - 1, rowsPerColumn + 2), into: &c, glyphs: s.glyphs)
+            let colW = inner.width / 2
+            for (i, l) in lines.enumerated() {
+                let col = i / rowsPerColumn, row = i % rowsPerColumn
+                guard row < inner.height else { continue }
+                c.put(l, x: inner.x + 1 + col * colW, y: inner.y + row, role: .normal, maxWidth: colW - 1)
+            }
             return nil
         case .palette(let field, let sel):
             let list = AppState.paletteSuggestions(field.text)

@@ -15,7 +15,7 @@ public func render(_ s: AppState) -> (canvas: Canvas, cursor: (x: Int, y: Int)?)
     ProblemsPaneView.draw(s, into: &c, at: layout.problems)
     StatusBarView.draw(s, into: &c, at: layout.status)
     if let overlayCursor = OverlayView.draw(s, into: &c) { cursor = overlayCursor }
-    return (c, cursor)
+    return (s.glyphs.isASCII ? c.asciiFallback() : c, cursor)
 }
 
 /// Shared pane frame drawing.

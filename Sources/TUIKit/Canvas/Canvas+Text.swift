@@ -42,3 +42,26 @@ extension Canvas {
         return line
     }
 }
+
+extension Canvas {
+    /// The canvas with every non-ASCII grapheme replaced by an ASCII look-alike (box lines,
+    /// arrows, marks) or `?`, for terminals whose locale is not UTF-8. Wide graphemes become
+    /// two cells.
+    public func asciiFallback() -> Canvas {
+        var out = self
+        for i in out.cells.indices {
+            let c = out.cells[i]
+            if c.isContinuation { out.cells[i] = Cell("?", width: 1, role: c.role); continue }
+            guard !c.grapheme.unicodeScalars.allSatisfy(\.isASCII) else { continue }
+            out.cells[i] = Cell(Canvas.asciiMap[c.grapheme] ?? "?", width: 1, role: c.role)
+        }
+        return out
+    }
+
+    static let asciiMap: [String: String] = [
+        "─": "-", "━": "=", "│": "|", "┃": "#", "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+",
+        "┬": "+", "┴": "+", "┼": "+", "┏": "#", "┓": "#", "┗": "#", "┛": "#", "╭": "+", "╮": "+", "╯": "+", "╰": "+",
+        "→": ">", "←": "<", "↑": "^", "↓": "v", "▶": ">", "▸": ">", "▼": "v", "◉": "o", "●": "*", "•": "*",
+        "✓": "v", "✗": "x", "×": "x", "…": "~", "·": ".", "−": "-",
+    ]
+}

@@ -15,7 +15,7 @@ public struct Canvas: Equatable, Sendable {
     /// Rows.
     public let height: Int
     /// Cells in row-major order (`y * width + x`).
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
     /// Drawing outside this rectangle is ignored; defaults to the whole canvas.
     public var clip: Rect
 
