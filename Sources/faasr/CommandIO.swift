@@ -18,11 +18,16 @@ enum CommandIO {
 
     /// Loads a workflow, turning a syntax error into `path:line:col: error: ...` (exit 2).
     static func loadWorkflow(_ path: String) throws -> Workflow {
-        let bytes = try readBytes(path)
+        try loadWorkflow(path, bytes: try readBytes(path))
+    }
+
+    /// Parses already-read bytes of `path`, reporting a syntax error as ``loadWorkflow(_:)`` does.
+    static func loadWorkflow(_ path: String, bytes: [UInt8]) throws -> Workflow {
         do {
             return try Workflow(bytes: bytes)
         } catch {
-            printError(path: path, location: error.location, message: error.message, hint: error.hint)
+            let printer = DiagnosticPrinter(colour: false, showCodes: true)
+            writeStandardError(printer.format(Diagnostic(parseError: error), path: path) + "\n")
             throw ExitCode(2)
         }
     }
