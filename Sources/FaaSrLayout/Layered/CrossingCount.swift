@@ -4,14 +4,16 @@ enum CrossingCount {
     /// Total crossings of a layered drawing in which edges only join adjacent layers.
     static func total(layers: [[Int]], successors: [[Int]]) -> Int {
         guard layers.count > 1 else { return 0 }
-        var pos = [Int: Int]()
+        var pos = Array(repeating: 0, count: successors.count)
+        for l in layers { for (i, v) in l.enumerated() { pos[v] = i } }
         var total = 0
+        var targets: [Int] = []
         for l in 0..<(layers.count - 1) {
-            pos.removeAll(keepingCapacity: true)
-            for (i, v) in layers[l + 1].enumerated() { pos[v] = i }
-            var targets: [Int] = []
+            targets.removeAll(keepingCapacity: true)
             for v in layers[l] {
-                targets += successors[v].compactMap { pos[$0] }.sorted()
+                let start = targets.count
+                for w in successors[v] { targets.append(pos[w]) }
+                targets[start...].sort()
             }
             total += between(targets, lowerCount: layers[l + 1].count)
         }

@@ -22,6 +22,7 @@ struct LayerOrdering {
         if bestCount == 0 { return best }
         for heuristic in [Heuristic.median, .barycenter] {
             var current = seed
+            var stale = 0
             for pass in 0..<passes {
                 sweep(&current, downward: pass % 2 == 0, heuristic: heuristic)
                 transpose(&current)
@@ -29,7 +30,11 @@ struct LayerOrdering {
                 if count < bestCount {
                     bestCount = count
                     best = current
+                    stale = 0
                     if count == 0 { return best }
+                } else {
+                    stale += 1
+                    if stale >= 4 { break }
                 }
             }
         }
@@ -106,43 +111,54 @@ struct LayerOrdering {
     func transpose(_ layers: inout [[Int]]) {
         var pos = Array(repeating: 0, count: layer.count)
         for l in layers { for (i, v) in l.enumerated() { pos[v] = i } }
-        var improved = true
+        var dirty = Array(repeating: true, count: layerCount)
         var rounds = 0
-        while improved && rounds < 8 {
-            improved = false
+        while dirty.contains(true) && rounds < 8 {
             rounds += 1
-            for l in 0..<layerCount where layers[l].count > 1 {
-                for i in 0..<(layers[l].count - 1) {
-                    let v = layers[l][i]
-                    let w = layers[l][i + 1]
-                    let now = pairCrossings(v, w, pos)
-                    let swapped = pairCrossings(w, v, pos)
+            var next = Array(repeating: false, count: layerCount)
+            for l in 0..<layerCount where dirty[l] && layers[l].count > 1 {
+                // Neighbour positions in the adjacent layers do not change while this one is
+                // transposed, so sort them once.
+                var up: [[Int]] = []
+                var down: [[Int]] = []
+                up.reserveCapacity(layers[l].count)
+                down.reserveCapacity(layers[l].count)
+                for v in layers[l] {
+                    up.append(predecessors[v].map { pos[$0] }.sorted())
+                    down.append(successors[v].map { pos[$0] }.sorted())
+                }
+                var changed = false
+                var i = 0
+                while i < layers[l].count - 1 {
+                    let now = LayerOrdering.inversions(up[i], up[i + 1]) + LayerOrdering.inversions(down[i], down[i + 1])
+                    let swapped = LayerOrdering.inversions(up[i + 1], up[i]) + LayerOrdering.inversions(down[i + 1], down[i])
                     if swapped < now {
                         layers[l].swapAt(i, i + 1)
-                        pos[v] = i + 1
-                        pos[w] = i
-                        improved = true
+                        up.swapAt(i, i + 1)
+                        down.swapAt(i, i + 1)
+                        pos[layers[l][i]] = i
+                        pos[layers[l][i + 1]] = i + 1
+                        changed = true
                     }
+                    i += 1
+                }
+                if changed {
+                    next[l] = true
+                    if l > 0 { next[l - 1] = true }
+                    if l + 1 < layerCount { next[l + 1] = true }
                 }
             }
+            dirty = next
         }
     }
 
-    /// Crossings between the edges of `v` and of `w` when `v` is left of `w`.
-    func pairCrossings(_ v: Int, _ w: Int, _ pos: [Int]) -> Int {
-        LayerOrdering.inversions(predecessors[v].map { pos[$0] }, predecessors[w].map { pos[$0] })
-            + LayerOrdering.inversions(successors[v].map { pos[$0] }, successors[w].map { pos[$0] })
-    }
-
-    /// Number of pairs (a from `left`, b from `right`) with a > b.
+    /// Number of pairs (a from `left`, b from `right`) with a > b; both sorted.
     static func inversions(_ left: [Int], _ right: [Int]) -> Int {
         if left.isEmpty || right.isEmpty { return 0 }
-        let l = left.sorted()
-        let r = right.sorted()
         var count = 0
         var j = 0
-        for a in l {
-            while j < r.count && r[j] < a { j += 1 }
+        for a in left {
+            while j < right.count && right[j] < a { j += 1 }
             count += j
         }
         return count

@@ -28,37 +28,47 @@ public struct DAGPainter: Sendable {
     }
 
     /// Paints `drawing` for `graph` (the graph it was laid out from) on a new canvas.
-    public func paint(_ drawing: DAGDrawing, graph: LayoutGraph) -> Canvas {
-        var canvas = Canvas(width: drawing.width, height: drawing.height)
-        let w = drawing.width
-        var mask = Array(repeating: UInt8(0), count: drawing.width * drawing.height)
+    ///
+    /// With a `viewport`, only that part of the drawing is painted, on a canvas of the
+    /// viewport's size (the designer redraws only what is on screen).
+    public func paint(_ drawing: DAGDrawing, graph: LayoutGraph, viewport: Rect? = nil) -> Canvas {
+        let view = viewport ?? Rect(x: 0, y: 0, width: drawing.width, height: drawing.height)
+        var canvas = Canvas(width: view.width, height: view.height)
+        let w = view.width, h = view.height, ox = view.x, oy = view.y
+        func index(_ p: CellPoint) -> Int? {
+            let x = p.x - ox, y = p.y - oy
+            return x >= 0 && y >= 0 && x < w && y < h ? y * w + x : nil
+        }
+        var mask = Array(repeating: UInt8(0), count: w * h)
         var ink = mask
         var owner = Array(repeating: -1, count: mask.count)
         var dashed = Array(repeating: false, count: mask.count)
-        var arrows: [(CellPoint, String, UInt8)] = []
+        var arrows: [(Int, String, UInt8)] = []
         let neighbours = highlight.map { h in
             Set(graph.edges.filter { $0.source == h || $0.target == h }.flatMap { [$0.source, $0.target] } + [h])
         }
         func link(_ a: CellPoint, _ b: CellPoint) {
-            let ia = a.y * w + a.x, ib = b.y * w + b.x
-            if b.x > a.x { mask[ia] |= LineBit.right; mask[ib] |= LineBit.left }
-            if b.x < a.x { mask[ia] |= LineBit.left; mask[ib] |= LineBit.right }
-            if b.y > a.y { mask[ia] |= LineBit.down; mask[ib] |= LineBit.up }
-            if b.y < a.y { mask[ia] |= LineBit.up; mask[ib] |= LineBit.down }
+            let (fa, fb): (UInt8, UInt8) =
+                b.x > a.x ? (LineBit.right, LineBit.left) : b.x < a.x ? (LineBit.left, LineBit.right)
+                : b.y > a.y ? (LineBit.down, LineBit.up) : (LineBit.up, LineBit.down)
+            if let ia = index(a) { mask[ia] |= fa }
+            if let ib = index(b) { mask[ib] |= fb }
         }
+        let viewRect = CellRect(x: view.x, y: view.y, width: view.width, height: view.height)
         func path(_ points: [CellPoint]) {
             let cells = EdgeRoute(points: points, isBackEdge: false, isSelfLoop: false).cells
             for (a, b) in zip(cells, cells.dropFirst()) { link(a, b) }
         }
         // Box frames and stacked shadows.
-        for (i, box) in drawing.boxes.enumerated() {
+        for (i, box) in drawing.boxes.enumerated() where box.extent.intersects(viewRect) {
             let f = box.frame
             let right = f.x + f.width - 1, bottom = f.y + f.height - 1
             path([.init(x: f.x, y: f.y), .init(x: right, y: f.y), .init(x: right, y: bottom), .init(x: f.x, y: bottom), .init(x: f.x, y: f.y)])
             for y in f.y...bottom {
                 for x in f.x...right where y == f.y || y == bottom || x == f.x || x == right {
-                    owner[y * w + x] = i
-                    dashed[y * w + x] = graph.nodes[i].isPlaceholder
+                    guard let k = index(CellPoint(x: x, y: y)) else { continue }
+                    owner[k] = i
+                    dashed[k] = graph.nodes[i].isPlaceholder
                 }
             }
             if box.isStacked {
@@ -68,13 +78,19 @@ public struct DAGPainter: Sendable {
                 let cells = EdgeRoute(points: shadow, isBackEdge: false, isSelfLoop: false).cells
                 for (a, b) in zip(cells.dropFirst(), cells.dropFirst(2)) where b != cells.last { link(a, b) }
                 // The shadow's ends bend toward the frame without joining it.
-                if let first = cells.dropFirst().first { mask[first.y * w + first.x] |= drawing.orientation == .topToBottom ? LineBit.left : LineBit.up }
-                if let last = cells.dropLast().last { mask[last.y * w + last.x] |= drawing.orientation == .topToBottom ? LineBit.left : LineBit.up }
-                for c in cells.dropFirst().dropLast() { owner[c.y * w + c.x] = i }
+                let bend = drawing.orientation == .topToBottom ? LineBit.left : LineBit.up
+                if let first = cells.dropFirst().first, let k = index(first) { mask[k] |= bend }
+                if let last = cells.dropLast().last, let k = index(last) { mask[k] |= bend }
+                for c in cells.dropFirst().dropLast() { if let k = index(c) { owner[k] = i } }
             }
         }
         // Edges.
         for (i, route) in drawing.edges.enumerated() where route.points.count >= 2 {
+            if viewport != nil {
+                let xs = route.points.map(\.x), ys = route.points.map(\.y)
+                let bounds = CellRect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()! + 1, height: ys.max()! - ys.min()! + 1)
+                if !bounds.intersects(viewRect) { continue }
+            }
             let edge = graph.edges[i]
             var bits: UInt8
             switch edge.kind {
@@ -88,13 +104,13 @@ public struct DAGPainter: Sendable {
             if let h = highlight, edge.source == h || edge.target == h { bits |= Ink.lit }
             let cells = route.cells
             for (a, b) in zip(cells, cells.dropFirst()) { link(a, b) }
-            for c in cells where owner[c.y * w + c.x] < 0 { ink[c.y * w + c.x] |= bits }
+            for c in cells { if let k = index(c), owner[k] < 0 { ink[k] |= bits } }
             let a = cells[cells.count - 2], b = cells[cells.count - 1]
             let head = b.y > a.y ? glyphs.arrowDown : b.y < a.y ? glyphs.arrowUp : b.x > a.x ? glyphs.arrowRight : glyphs.arrowLeft
-            arrows.append((b, head, bits))
+            if let k = index(b) { arrows.append((k, head, bits)) }
         }
         // Lines to glyphs.
-        for y in 0..<drawing.height {
+        for y in 0..<h {
             for x in 0..<w {
                 let i = y * w + x
                 let m = mask[i]
@@ -113,11 +129,11 @@ public struct DAGPainter: Sendable {
                 canvas.set(Cell(g, width: 1, role: role), x: x, y: y)
             }
         }
-        for (p, head, bits) in arrows {
-            canvas.set(Cell(head, width: 1, role: edgeRole(bits | (ink[p.y * w + p.x] & Ink.lit))), x: p.x, y: p.y)
+        for (k, head, bits) in arrows {
+            canvas.set(Cell(head, width: 1, role: edgeRole(bits | (ink[k] & Ink.lit))), x: k % w, y: k / w)
         }
         // Text inside boxes.
-        for (i, box) in drawing.boxes.enumerated() {
+        for (i, box) in drawing.boxes.enumerated() where box.extent.intersects(viewRect) {
             let f = box.frame
             let role = nodeRole(i, graph: graph, neighbours: neighbours)
             let inner = f.width - 4
@@ -126,11 +142,11 @@ public struct DAGPainter: Sendable {
                 let lineWidth = DisplayWidth.of(line)
                 let x = f.x + 2 + max(0, (inner - lineWidth) / 2)
                 let textRole: StyleRole = k == 0 ? role : (role == .node || role == .entryNode ? .normal : role)
-                canvas.put(line, x: x, y: f.y + 1 + k, role: textRole, maxWidth: inner)
+                canvas.put(line, x: x - ox, y: f.y + 1 + k - oy, role: textRole, maxWidth: inner)
                 if k == 0, graph.nodes[i].rank > 1, role != .dim {
                     let badge = glyphs.text(" ×\(graph.nodes[i].rank)")
                     let bw = DisplayWidth.of(badge)
-                    canvas.restyle(Rect(x: x + lineWidth - bw + 1, y: f.y + 1, width: bw - 1, height: 1), role: .rankBadge)
+                    canvas.restyle(Rect(x: x - ox + lineWidth - bw + 1, y: f.y + 1 - oy, width: bw - 1, height: 1), role: .rankBadge)
                 }
             }
         }
@@ -138,7 +154,7 @@ public struct DAGPainter: Sendable {
         for label in drawing.labels {
             var role: StyleRole = graph.edges[label.edge].kind == .falseBranch ? .falseEdge : .trueEdge
             if let h = highlight, graph.edges[label.edge].source != h, graph.edges[label.edge].target != h { role = .dim }
-            canvas.put(label.text, x: label.origin.x, y: label.origin.y, role: role)
+            canvas.put(label.text, x: label.origin.x - ox, y: label.origin.y - oy, role: role)
         }
         return canvas
 
