@@ -1,0 +1,173 @@
+import TUIKit
+
+/// The compact view of a workflow: one action per row in topological order, edges as lanes
+/// that fork and merge beside the list (like `git log --graph`). It fits any width, so it is
+/// the fallback for graphs too wide for the terminal and the designer's selectable list.
+///
+/// ```
+/// ◉ ▶ start  → preprocess
+/// ◉ preprocess  True → train ×3 · False → report
+/// ├─┐
+/// ◉ │ train ×3  → report
+/// ├─┘
+/// ◉ report
+/// ```
+public struct LaneView: Sendable {
+    /// The glyph set.
+    public var glyphs: LineGlyphs
+
+    /// Creates a lane view.
+    public init(glyphs: LineGlyphs = .unicode) { self.glyphs = glyphs }
+
+    /// Rows of the view: which node (if any) each row shows.
+    public struct Row: Sendable, Equatable {
+        /// The node shown on this row, or nil for a fork/merge row.
+        public var node: Int?
+        /// Lane masks, two cells per lane.
+        var masks: [UInt8]
+        /// Column of the node's dot.
+        var dotColumn: Int
+    }
+
+    /// The rows of `graph`, in drawing order.
+    public func rows(_ graph: LayoutGraph) -> [Row] {
+        let layered = LayeredGraph(graph, orderingPasses: 4)
+        let order = layered.layers.flatMap { $0.filter { $0 < graph.nodes.count } }
+        var position = Array(repeating: 0, count: graph.nodes.count)
+        for (i, v) in order.enumerated() { position[v] = i }
+        // Successors drawn as lanes (forward, distinct, not self loops), in edge order.
+        var successors = Array(repeating: [Int](), count: graph.nodes.count)
+        for e in graph.edges where position[e.target] > position[e.source] && !successors[e.source].contains(e.target) {
+            successors[e.source].append(e.target)
+        }
+        var lanes: [Int?] = []  // target each lane is heading to
+        var rows: [Row] = []
+        func blank() -> [UInt8] { Array(repeating: 0, count: max(1, lanes.count) * 2) }
+        func link(_ m: inout [UInt8], _ a: Int, _ b: Int) {
+            for x in min(a, b)..<max(a, b) {
+                m[x] |= LineBit.right
+                m[x + 1] |= LineBit.left
+            }
+        }
+        for v in order {
+            var incoming = lanes.indices.filter { lanes[$0] == v }
+            let column: Int
+            if let first = incoming.first {
+                column = first
+            } else if let free = lanes.firstIndex(where: { $0 == nil }) {
+                column = free
+            } else {
+                column = lanes.count
+                lanes.append(nil)
+            }
+            incoming.removeAll { $0 == column }
+            if !incoming.isEmpty {
+                // Merge row: other lanes into v bend into the node's lane.
+                var m = blank()
+                for (i, t) in lanes.enumerated() where t != nil && !incoming.contains(i) {
+                    m[2 * i] |= LineBit.up | LineBit.down
+                }
+                for i in incoming {
+                    m[2 * i] |= LineBit.up
+                    link(&m, 2 * i, 2 * column)
+                    lanes[i] = nil
+                }
+                m[2 * column] |= LineBit.down
+                rows.append(Row(node: nil, masks: m, dotColumn: -1))
+            }
+            lanes[column] = nil
+            var nodeRow = blank()
+            for (i, t) in lanes.enumerated() where t != nil { nodeRow[2 * i] |= LineBit.up | LineBit.down }
+            rows.append(Row(node: v, masks: nodeRow, dotColumn: 2 * column))
+            // Fork row: the first successor continues in the node's lane, the others open lanes.
+            let next = successors[v]
+            guard let first = next.first else { continue }
+            lanes[column] = first
+            if next.count > 1 {
+                var opened: [Int] = []
+                for t in next.dropFirst() {
+                    let slot: Int
+                    if let free = lanes.indices.first(where: { lanes[$0] == nil && $0 > column }) {
+                        slot = free
+                    } else {
+                        slot = lanes.count
+                        lanes.append(nil)
+                    }
+                    lanes[slot] = t
+                    opened.append(slot)
+                }
+                var m = blank()
+                for (i, t) in lanes.enumerated() where t != nil && i != column && !opened.contains(i) {
+                    m[2 * i] |= LineBit.up | LineBit.down
+                }
+                m[2 * column] |= LineBit.up | LineBit.down
+                for slot in opened {
+                    m[2 * slot] |= LineBit.down
+                    link(&m, 2 * column, 2 * slot)
+                }
+                rows.append(Row(node: nil, masks: m, dotColumn: -1))
+            }
+        }
+        // Give every row the final lane width.
+        let width = rows.map(\.masks.count).max() ?? 0
+        return rows.map { var r = $0; r.masks += Array(repeating: 0, count: width - r.masks.count); return r }
+    }
+
+    /// Draws the view on a canvas (one row per returned row).
+    public func paint(_ graph: LayoutGraph, highlight: Int? = nil) -> Canvas {
+        let rows = rows(graph)
+        let laneWidth = rows.first?.masks.count ?? 0
+        let texts = rows.map { r in r.node.map { describe($0, graph) } ?? [] }
+        let textWidth = texts.map { $0.reduce(0) { $0 + DisplayWidth.of($1.0) } }.max() ?? 0
+        var canvas = Canvas(width: laneWidth + 1 + textWidth, height: rows.count)
+        let neighbours = highlight.map { h in
+            Set(graph.edges.filter { $0.source == h || $0.target == h }.flatMap { [$0.source, $0.target] } + [h])
+        }
+        for (y, row) in rows.enumerated() {
+            for (x, m) in row.masks.enumerated() where m != 0 {
+                canvas.set(Cell(glyphs.byMask[Int(m)], width: 1, role: highlight == nil ? .edge : .dim), x: x, y: y)
+            }
+            guard let v = row.node else { continue }
+            let node = graph.nodes[v]
+            var role: StyleRole = node.hasError || node.isPlaceholder ? .error : node.isEntry ? .entryNode : .node
+            if let h = highlight { role = v == h ? .selected : (neighbours!.contains(v) ? role : .dim) }
+            canvas.set(Cell(glyphs.isASCII ? "o" : "◉", width: 1, role: role), x: row.dotColumn, y: y)
+            var x = laneWidth + 1
+            for (k, (text, partRole)) in texts[y].enumerated() {
+                let r: StyleRole = k == 0 ? role : (highlight != nil && role == .dim ? .dim : partRole)
+                x += canvas.put(glyphs.text(text), x: x, y: y, role: r)
+            }
+        }
+        return canvas
+    }
+
+    /// The text of a node's row, as (text, role) parts: name with markers, then successors.
+    private func describe(_ v: Int, _ graph: LayoutGraph) -> [(String, StyleRole)] {
+        let node = graph.nodes[v]
+        var title = node.title
+        if node.isPlaceholder { title = "? " + title }
+        if node.hasError { title = "! " + title }
+        if node.isEntry { title = "▶ " + title }
+        if node.rank > 1 { title += " ×\(node.rank)" }
+        var parts: [(String, StyleRole)] = [(title, .node)]
+        if let d = node.details.first { parts.append(("  " + d, .dim)) }
+        let out = graph.edges.filter { $0.source == v }
+        if !out.isEmpty { parts.append(("  →", .edge)) }
+        for (k, e) in out.enumerated() {
+            let target = graph.nodes[e.target]
+            var name = target.title
+            if e.rank > 1 { name += " ×\(e.rank)" }
+            if e.source == e.target { name = "↻ " + name }
+            let role: StyleRole = switch e.kind {
+            case .trueBranch: .trueEdge
+            case .falseBranch: .falseEdge
+            case .unknownTarget: .error
+            case .ranked: .rankBadge
+            case .plain: .normal
+            }
+            let label = e.label.map { $0 + " " } ?? ""
+            parts.append(((k == 0 ? " " : " · ") + label + name, e.source == e.target ? .error : role))
+        }
+        return parts
+    }
+}
