@@ -6,5 +6,5 @@ struct Faasr: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "faasr",
         abstract: "Validate, convert, draw, register, invoke and run FaaSr workflows.",
-        subcommands: [ValidateCommand.self, ConvertCommand.self, FmtCommand.self, SecretsCommand.self])
+        subcommands: [ValidateCommand.self, ConvertCommand.self, FmtCommand.self, SecretsCommand.self, GraphCommand.self])
 }

@@ -11,7 +11,7 @@ struct CorpusLayoutTests {
         guard try SharedFixtures.require() else { return [] }
         return SharedFixtures.corpusFiles().compactMap { url in
             guard let bytes = try? Data(contentsOf: url), let doc = try? JSONDocument(bytes: Array(bytes)) else { return nil }
-            return (url.lastPathComponent, WorkflowLayoutGraph.make(from: doc.root))
+            return (url.lastPathComponent, WorkflowLayoutGraph.make(from: Workflow(document: doc)))
         }
     }
 

@@ -129,7 +129,7 @@ if let names = try? FileManager.default.contentsOfDirectory(atPath: corpus.path)
     for name in names.sorted() where !name.hasSuffix(".md") && !name.hasSuffix(".tsv") {
         guard let data = try? Data(contentsOf: corpus.appendingPathComponent(name)),
               let doc = try? JSONDocument(bytes: Array(data)) else { continue }
-        graphs.append((name, WorkflowLayoutGraph.make(from: doc.root)))
+        graphs.append((name, WorkflowLayoutGraph.make(from: Workflow(document: doc))))
     }
 } else {
     print("corpus not found at \(corpus.path)")

@@ -119,7 +119,7 @@ public struct LaneView: Sendable {
         let laneWidth = rows.first?.masks.count ?? 0
         let texts = rows.map { r in r.node.map { describe($0, graph) } ?? [] }
         let textWidth = texts.map { $0.reduce(0) { $0 + DisplayWidth.of($1.0) } }.max() ?? 0
-        var canvas = Canvas(width: laneWidth + 1 + textWidth, height: rows.count)
+        var canvas = Canvas(width: laneWidth + textWidth, height: rows.count)
         let neighbours = highlight.map { h in
             Set(graph.edges.filter { $0.source == h || $0.target == h }.flatMap { [$0.source, $0.target] } + [h])
         }
@@ -132,7 +132,7 @@ public struct LaneView: Sendable {
             var role: StyleRole = node.hasError || node.isPlaceholder ? .error : node.isEntry ? .entryNode : .node
             if let h = highlight { role = v == h ? .selected : (neighbours!.contains(v) ? role : .dim) }
             canvas.set(Cell(glyphs.isASCII ? "o" : "◉", width: 1, role: role), x: row.dotColumn, y: y)
-            var x = laneWidth + 1
+            var x = max(0, laneWidth - 1) + 1
             for (k, (text, partRole)) in texts[y].enumerated() {
                 let r: StyleRole = k == 0 ? role : (highlight != nil && role == .dim ? .dim : partRole)
                 x += canvas.put(glyphs.text(text), x: x, y: y, role: r)

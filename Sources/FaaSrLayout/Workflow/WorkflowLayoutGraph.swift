@@ -1,14 +1,51 @@
 import FaaSrCore
 
-/// Builds the ``LayoutGraph`` of a FaaSr workflow file (1.x `FunctionList` or 2.x
-/// `ActionList`): one box per action, one edge per `InvokeNext` target.
-///
-/// Targets may be plain (`"F"`), ranked (`"F(3)"`) or conditional (`{"True": [...],
-/// "False": [...]}`), a bare string (1.x) or a list; 1.x's oldest files say `Next`. A target
-/// that names no action becomes a dashed placeholder box.
+/// Builds the ``LayoutGraph`` of a FaaSr workflow: one box per action (name, function, type,
+/// compute server), one edge per `InvokeNext` target (plain, ranked `F(3)` or conditional
+/// `True`/`False`). A target that names no action becomes a dashed placeholder box.
 public enum WorkflowLayoutGraph {
-    /// The layout graph of a parsed workflow file (an empty graph when it has no action table).
-    public static func make(from root: JSONValue) -> LayoutGraph {
+    /// The layout graph of a workflow, from FaaSrCore's graph of it (2.x `ActionList`); a 1.x
+    /// file (`FunctionList`, no `ActionList`) is read by ``make(legacy:)``.
+    public static func make(from workflow: Workflow) -> LayoutGraph {
+        if workflow["ActionList"] == nil, workflow["FunctionList"] != nil {
+            return make(legacy: workflow.document.root)
+        }
+        let graph = workflow.graph
+        var layout = LayoutGraph()
+        var indexOf: [String: Int] = [:]
+        for action in workflow.actions {
+            let parts = [action.functionName, action.typeText.map(typeBadge), action.faasServer]
+                .compactMap { $0 }.filter { !$0.isEmpty }
+            indexOf[action.name] = layout.nodes.count
+            layout.nodes.append(LayoutNode(
+                id: action.name, details: parts.isEmpty ? [] : [parts.joined(separator: " · ")],
+                isEntry: action.name == graph.entry))
+        }
+        for edge in graph.edges {
+            guard let from = indexOf[edge.from] else { continue }
+            var kind: LayoutEdgeKind = switch edge.branch {
+            case .always: edge.copies > 1 ? .ranked : .plain
+            case .onTrue: .trueBranch
+            case .onFalse: .falseBranch
+            }
+            let to: Int
+            if let i = indexOf[edge.to] {
+                to = i
+            } else {
+                to = layout.nodes.count
+                indexOf[edge.to] = to
+                layout.nodes.append(LayoutNode(id: edge.to, isPlaceholder: true))
+            }
+            if layout.nodes[to].isPlaceholder { kind = .unknownTarget }
+            if edge.copies > 1 { layout.nodes[to].rank = max(layout.nodes[to].rank, edge.copies) }
+            layout.edges.append(LayoutEdge(from: from, to: to, kind: kind, rank: edge.copies))
+        }
+        return layout
+    }
+
+    /// The layout graph of a 1.x workflow file (`FunctionList`; `InvokeNext` may be a bare
+    /// string, the oldest files say `Next` and `Actionname`). Kept until FaaSrCore reads 1.x.
+    public static func make(legacy root: JSONValue) -> LayoutGraph {
         let table = root["ActionList"]?.objectValue ?? root["FunctionList"]?.objectValue ?? JSONObject()
         let entry = root["FunctionInvoke"]?.stringValue
         var graph = LayoutGraph()
