@@ -1,4 +1,8 @@
-/// The graph and reference rules (filled in on top of the workflow model).
+/// The rules beyond the schema: the workflow graph and references between its parts.
 enum WorkflowRules {
-    static func check(_ workflow: JSONValue) -> [Diagnostic] { [] }
+    static func check(_ workflow: JSONValue) -> [Diagnostic] {
+        guard workflow.objectValue != nil else { return [] }
+        let context = RuleContext(workflow)
+        return GraphRules.check(context) + ReferenceRules.check(context)
+    }
 }

@@ -80,7 +80,9 @@ enum SchemaMessages {
 
         case .additionalProperty(let key, let allowed):
             var hint = "remove \"\(key)\"; FaaSr rejects fields it does not know here"
-            if let near = closest(key, among: allowed) {
+            if let newer = renamed[key], allowed.contains(newer) {
+                hint = "\"\(key)\" is an old spelling; rename it to \"\(newer)\""
+            } else if let near = closest(key, among: allowed) {
                 hint = "did you mean \"\(near)\"? FaaSr rejects fields it does not know here"
             } else if isConditional(v.pointer.parent) {
                 hint = "a conditional may only have the keys \"True\" and \"False\""
@@ -176,6 +178,9 @@ enum SchemaMessages {
         return "\"\(t.joined(separator: "."))\""
     }
 
+    /// Field names of old FaaSr versions and their current spelling.
+    private static let renamed = ["Next": "InvokeNext", "Actionname": "FunctionName", "LoggingServer": "LoggingDataStore"]
+
     private static let actionTables: Set<String> = ["ActionList", "FunctionList"]
 
     private static func isConditional(_ p: JSONPointer) -> Bool {
@@ -186,6 +191,8 @@ enum SchemaMessages {
     // MARK: - Hints
 
     private static func typeHint(_ p: JSONPointer, expected: [String], value: JSONValue?) -> String? {
+        // Never repeat what may be a credential.
+        if Validator.credentialFields.contains(p.last ?? "") { return "write it as a string, or better, keep it in the secret store" }
         switch (p.last, value) {
         case (_, .object?) where p.tokens.first == "FunctionList" && p.tokens.dropLast().last == "InvokeNext":
             return "FaaSr 1.x writes a conditional as \"Name[TRUE]\" or \"Name[FALSE]\"; or convert the file to 2.x with `faasr convert`"
@@ -323,7 +330,7 @@ enum SchemaMessages {
     /// The candidate nearest to `s` when it is a likely misspelling (case, or edit distance ≤ 2).
     static func closest(_ s: String, among candidates: [String]) -> String? {
         if let c = candidates.first(where: { $0.lowercased() == s.lowercased() }) { return c }
-        let limit = min(2, max(1, s.count / 4))
+        let limit = min(2, max(1, s.count / 3))
         var best: (String, Int)? = nil
         for c in candidates {
             let d = editDistance(Array(s.lowercased()), Array(c.lowercased()))
@@ -332,18 +339,20 @@ enum SchemaMessages {
         return best?.0
     }
 
+    /// Edit distance counting an insertion, deletion, substitution or swap of neighbours as one.
     private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        var cur = prev
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
         for i in 1...a.count {
-            cur[0] = i
             for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
             }
-            swap(&prev, &cur)
         }
-        return prev[b.count]
+        return d[a.count][b.count]
     }
 }
