@@ -1,4 +1,5 @@
 import FaaSrCore
+import Foundation
 import Testing
 import TUIKit
 @testable import FaaSrTUI
@@ -31,6 +32,11 @@ struct ReducerJourneyTests {
         guard case .save(let path, let text)? = j.effects.last else { Issue.record("no save effect"); return }
         #expect(path == "/tmp/new.json")
         #expect(text == d.text)
+        let fixture = EndToEndTmuxTests.fixtures.appendingPathComponent("diamond.json")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" || !FileManager.default.fileExists(atPath: fixture.path) {
+            try text.write(to: fixture, atomically: true, encoding: .utf8)
+        }
+        #expect(text == (try String(contentsOf: fixture, encoding: .utf8)))
         try j.expectGolden("diamond")
         j.send(.saved(path: path, error: nil))
         #expect(!j.state.isDirty)
