@@ -35,6 +35,8 @@ public struct AppState: Equatable, Sendable {
     public var size: Size
     /// Glyphs (Unicode or ASCII).
     public var glyphs: Glyphs = .unicode
+    /// Whether the graph pane shows the lane list instead of the layered drawing.
+    public var showLanes = false
     /// Set once a quit was decided.
     public var isQuitting = false
 

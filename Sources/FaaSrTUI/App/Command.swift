@@ -5,5 +5,6 @@ public enum Command: Hashable, Sendable {
     case up, down, top, bottom, pageUp, pageDown, left, right
     case activate, add, addServer, addStore, rename, duplicate, delete
     case addEdge, cycleCondition, rankUp, rankDown, moveUp, moveDown, setEntry
+    case toggleLanes
     case escape
 }

@@ -10,6 +10,7 @@ public enum DesignerKeymap {
         Binding([.char("d"), .delete], .delete, "delete (asks first)", in: [.list, .dag]),
         Binding([.char(">")], .addEdge, "add an edge from the selected action", in: [.list, .dag, .details], hint: "edge"),
         Binding([.char("e")], .setEntry, "make the selected action the entry", in: [.list, .dag]),
+        Binding([.char("o")], .toggleLanes, "graph: layered drawing / lane list", in: [.dag]),
         Binding([.enter], .activate, "edit field / open / jump to problem", in: [.list, .dag, .details, .problems], hint: "edit"),
         Binding([.char("t")], .cycleCondition, "edge: always → True → False", in: [.details]),
         Binding([.char("+")], .rankUp, "edge: rank +1", in: [.details]),

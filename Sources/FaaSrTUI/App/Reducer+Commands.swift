@@ -103,6 +103,7 @@ extension AppState {
             return edit("entry is now '\(a)'") { $0.setTop(DesignDocument.Key.functionInvoke, .string(a)) }
         case .cycleCondition, .rankUp, .rankDown, .moveUp, .moveDown:
             return edgeCommand(command)
+        case .toggleLanes: showLanes.toggle()
         case .escape:
             if !filter.isEmpty { filter = ""; return [] }
             if focus != .list { focus = .list }

@@ -2,15 +2,19 @@ import FaaSrCore
 
 /// Reading workflow files into the designer.
 public enum DesignerFiles {
-    /// Parses `text` (migrating FaaSr 1.x); returns the document, the document as it was in
-    /// the file (the "saved" state) and a notice for the user (empty when nothing changed).
+    /// Parses `text`, converting FaaSr 1.x files (and 2.x files with 1.x traits) with
+    /// FaaSrCore's ``Migrator``; returns the document and a notice for the user (empty when
+    /// nothing changed).
     public static func load(text: String, path: String) throws -> (doc: DesignDocument, notice: String) {
         let parsed = try DesignDocument(text: text)
-        guard LegacyMigration.isLegacy(parsed.root) else { return (parsed, "") }
-        var base = path.split(separator: "/").last.map(String.init) ?? "workflow"
-        if base.hasSuffix(".json") { base.removeLast(5) }
-        let (root, notice) = LegacyMigration.migrate(parsed.root, workflowName: base)
-        return (DesignDocument(root: root, format: parsed.format), notice + " — save to keep")
+        let workflow = Workflow(document: JSONDocument(root: parsed.root, format: parsed.format))
+        let name = path.split(separator: "/").last.map(String.init)
+        let result = Migrator.migrate(workflow, options: MigrationOptions(fileName: name))
+        guard !result.isUnchanged else { return (parsed, "") }
+        let from = result.sourceFormat == .v1 ? "FaaSr 1.x" : "1.x traits"
+        var notice = "migrated from \(from): \(result.changes.count) change(s)"
+        if !result.todos.isEmpty { notice += ", \(result.todos.count) to do (see problems)" }
+        return (DesignDocument(root: result.workflow.document.root, format: parsed.format), notice + " — save to keep")
     }
 
     /// The designer state for a file's text: a migrated 1.x file starts dirty (so the

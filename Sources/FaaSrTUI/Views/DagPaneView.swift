@@ -1,12 +1,46 @@
 import FaaSrCore
+import FaaSrLayout
 import TUIKit
 
-/// The workflow graph as a lane list: one action per row in topological order, with its
-/// outgoing edges; the entry is marked, the selection highlighted, errors in error style.
+/// The workflow graph: FaaSrLayout's layered drawing (boxes, routed edges, True/False and rank
+/// labels), scrolled to keep the selected action in view, offending nodes in error style; or
+/// (`o`) a lane list, one action per row in topological order with its outgoing edges.
 enum DagPaneView {
     static func draw(_ s: AppState, into c: inout Canvas, at r: Rect) {
-        let inner = PaneFrame.draw("Workflow " + (s.doc.string(DesignDocument.Key.workflowName) ?? ""), number: "5",
-                                   focused: s.focus == .dag, s: s, into: &c, at: r)
+        let inner = PaneFrame.draw("Workflow " + (s.doc.string(DesignDocument.Key.workflowName) ?? "") + (s.showLanes ? " (lanes)" : ""),
+                                   number: "5", focused: s.focus == .dag, s: s, into: &c, at: r)
+        if s.showLanes || s.doc.actionNames.isEmpty {
+            drawLanes(s, into: &c, inner: inner)
+        } else {
+            drawGraph(s, into: &c, inner: inner)
+        }
+    }
+
+    static func drawGraph(_ s: AppState, into c: inout Canvas, inner: Rect) {
+        var graph = WorkflowLayoutGraph.make(from: Workflow(root: s.doc.root))
+        let bad = Set(s.problems.filter { $0.severity == .error }.compactMap(\.action))
+        for i in graph.nodes.indices where bad.contains(graph.nodes[i].id) { graph.nodes[i].hasError = true }
+        let drawing = DAGLayout.draw(graph)
+        let sel = s.selectedAction.flatMap { graph.index(of: $0) }
+        var x = 0, y = 0
+        if let sel, drawing.boxes.indices.contains(sel) {
+            let f = drawing.boxes[sel].frame
+            x = max(0, min(f.x + f.width / 2 - inner.width / 2, drawing.width - inner.width))
+            y = max(0, min(f.y + f.height / 2 - inner.height / 2, drawing.height - inner.height))
+        }
+        let painter = DAGPainter(glyphs: s.glyphs.isASCII ? .ascii : .unicode, highlight: s.focus == .dag ? sel : nil)
+        let view = painter.paint(drawing, graph: graph, viewport: Rect(x: x, y: y, width: inner.width, height: inner.height))
+        c.draw(view, x: inner.x, y: inner.y)
+        if let sel, drawing.boxes.indices.contains(sel) {
+            let f = drawing.boxes[sel].frame
+            c.clipped(to: inner) {
+                $0.restyle(Rect(x: inner.x + f.x - x + 1, y: inner.y + f.y - y + 1, width: max(0, f.width - 2), height: 1),
+                           role: s.focus == .dag ? .selected : .accent)
+            }
+        }
+    }
+
+    static func drawLanes(_ s: AppState, into c: inout Canvas, inner: Rect) {
         let order = DagOrder.order(s.doc)
         guard !order.isEmpty else {
             c.put("empty workflow: press a to add the first action", x: inner.x + 1, y: inner.y, role: .dim, maxWidth: inner.width - 1)
