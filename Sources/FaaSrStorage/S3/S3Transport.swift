@@ -1,0 +1,30 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// The HTTP client S3 stores share unless given their own: connection pooling, TLS
+/// verification on (the default), no redirects, no decompression. It lives for the whole
+/// process, so it is never shut down.
+enum S3Transport {
+    static let shared: HTTPClient = make(connectTimeout: 10, readTimeout: 60)
+
+    static func make(connectTimeout: TimeInterval, readTimeout: TimeInterval) -> HTTPClient {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .milliseconds(Int64(connectTimeout * 1000)),
+                           read: .milliseconds(Int64(readTimeout * 1000))),
+            decompression: .disabled)
+        configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
+        configuration.httpVersion = .http1Only
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+}
+
+/// Counts retries across a client's requests (for logs, tests and benchmarks).
+final class RetryCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func add(_ n: Int) { lock.lock(); value += n; lock.unlock() }
+    var total: Int { lock.lock(); defer { lock.unlock() }; return value }
+}

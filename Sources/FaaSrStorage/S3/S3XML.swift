@@ -1,0 +1,125 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A minimal element tree of an S3 XML answer (they are small; listing pages hold at most
+/// 1,000 entries).
+final class XMLElementNode {
+    let name: String
+    var text = ""
+    var children: [XMLElementNode] = []
+
+    init(name: String) { self.name = name }
+
+    /// The first child named `name`.
+    func child(_ name: String) -> XMLElementNode? { children.first { $0.name == name } }
+    /// All children named `name`.
+    func children(_ name: String) -> [XMLElementNode] { children.filter { $0.name == name } }
+    /// The text of the first child named `name`.
+    func value(_ name: String) -> String? { child(name)?.text }
+
+    /// Parses `data`; nil when it is not well-formed XML.
+    static func parse(_ data: Data) -> XMLElementNode? {
+        let builder = TreeBuilder()
+        let parser = XMLParser(data: data)
+        parser.delegate = builder
+        guard parser.parse(), let root = builder.root else { return nil }
+        return root
+    }
+
+    private final class TreeBuilder: NSObject, XMLParserDelegate {
+        var root: XMLElementNode?
+        var stack: [XMLElementNode] = []
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            let node = XMLElementNode(name: elementName)
+            if let parent = stack.last { parent.children.append(node) } else { root = node }
+            stack.append(node)
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?) {
+            _ = stack.popLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            stack.last?.text += string
+        }
+    }
+}
+
+/// Decoders of the S3 answers the client reads.
+enum S3XML {
+    /// One `ListObjectsV2` page.
+    struct ListPage {
+        var objects: [ObjectInfo]
+        var commonPrefixes: [String]
+        var nextContinuationToken: String?
+        var isTruncated: Bool
+    }
+
+    static func listPage(_ data: Data) -> ListPage? {
+        guard let root = XMLElementNode.parse(data), root.name == "ListBucketResult" else { return nil }
+        let objects = root.children("Contents").compactMap { node -> ObjectInfo? in
+            guard let key = node.value("Key") else { return nil }
+            return ObjectInfo(key: key, size: Int64(node.value("Size") ?? "") ?? 0,
+                              etag: node.value("ETag").map(unquote),
+                              lastModified: node.value("LastModified").flatMap(parseISO8601))
+        }
+        let prefixes = root.children("CommonPrefixes").compactMap { $0.value("Prefix") }
+        return ListPage(objects: objects, commonPrefixes: prefixes,
+                        nextContinuationToken: root.value("NextContinuationToken"),
+                        isTruncated: root.value("IsTruncated") == "true")
+    }
+
+    /// `Code`, `Message` and `RequestId` of an `<Error>` body.
+    static func error(_ data: Data) -> (code: String, message: String, requestID: String?)? {
+        guard let root = XMLElementNode.parse(data), root.name == "Error" else { return nil }
+        return (root.value("Code") ?? "", root.value("Message") ?? "", root.value("RequestId"))
+    }
+
+    /// The `UploadId` of an `InitiateMultipartUploadResult`.
+    static func uploadID(_ data: Data) -> String? {
+        XMLElementNode.parse(data)?.value("UploadId")
+    }
+
+    /// The body of `CompleteMultipartUpload`.
+    static func completeBody(parts: [(number: Int, etag: String)]) -> Data {
+        var xml = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+        for part in parts {
+            xml += "<Part><PartNumber>\(part.number)</PartNumber><ETag>\"\(escape(part.etag))\"</ETag></Part>"
+        }
+        xml += "</CompleteMultipartUpload>"
+        return Data(xml.utf8)
+    }
+
+    static func unquote(_ etag: String) -> String {
+        var s = etag
+        if s.hasPrefix("\"") { s.removeFirst() }
+        if s.hasSuffix("\"") { s.removeLast() }
+        return s
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static func parseISO8601(_ text: String) -> Date? {
+        let withFraction = ISO8601DateFormatter()
+        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = withFraction.date(from: text) { return date }
+        return ISO8601DateFormatter().date(from: text)
+    }
+
+    /// An HTTP date (`Last-Modified` header).
+    static func parseHTTPDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import FaaSrStorage
-
-@Test func moduleLinks() {
-    #expect(!FaaSrStorageModule.name.isEmpty)
-}
