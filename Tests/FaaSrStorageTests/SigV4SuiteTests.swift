@@ -82,7 +82,7 @@ struct RawRequest {
         let target = String(first[first.index(after: space)..<httpRange.lowerBound])
         if let q = target.firstIndex(of: "?") {
             path = String(target[..<q])
-            query = target[target.index(after: q)...].split(separator: "&").map { pair in
+            query = target[target.index(after: q)...].split(separator: "&").map { pair -> (name: String, value: String) in
                 if let eq = pair.firstIndex(of: "=") {
                     return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
                 }

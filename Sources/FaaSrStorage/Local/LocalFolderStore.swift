@@ -174,7 +174,13 @@ public struct LocalFolderStore: ObjectStore {
         let destination: URL
         do { destination = try fileURL(for: key) } catch { unlink(temp.path); throw error }
         do { try makeParent(of: destination, key: key) } catch { unlink(temp.path); throw error }
-        if rename(temp.path, destination.path) != 0 {
+        var renamed = rename(temp.path, destination.path) == 0
+        if !renamed && errno == ENOENT {
+            // A concurrent delete removed the (then empty) parent folder: make it again.
+            do { try makeParent(of: destination, key: key) } catch { unlink(temp.path); throw error }
+            renamed = rename(temp.path, destination.path) == 0
+        }
+        if !renamed {
             let code = errno
             unlink(temp.path)
             let reason = code == EISDIR

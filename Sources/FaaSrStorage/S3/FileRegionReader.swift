@@ -81,12 +81,12 @@ struct FileRegion: Sendable {
                     return nil
                 }
                 if file.fd < 0 { file.fd = try region.open() }
-                let want = Int(min(Int64(FileRegion.chunkSize), end - position))
+                let want = Int(Swift.min(Int64(FileRegion.chunkSize), end - position))
                 var buffer = allocator.buffer(capacity: want)
                 let fd = file.fd
                 let position = self.position
                 let got = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: want) { pointer in
-                    max(0, pread(fd, pointer.baseAddress, want, off_t(position)))
+                    Swift.max(0, pread(fd, pointer.baseAddress, want, off_t(position)))
                 }
                 guard got > 0 else {
                     file.close()

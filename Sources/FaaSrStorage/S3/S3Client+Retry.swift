@@ -24,7 +24,7 @@ extension S3Client {
                 let delay = policy.delay(beforeRetry: attempt)
                 let elapsed = Date().timeIntervalSince(start)
                 guard attempt < policy.maxAttempts, elapsed + delay <= policy.maxTotal else {
-                    logger.warning("S3 \(operation) '\(resource)' failed after \(attempt) attempts: \(Self.describe(error))")
+                    logger.warning("S3 \(operation) '\(resource)' failed after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(Self.describe(error))")
                     throw Self.finalError(error, operation, resource, attempts: attempt)
                 }
                 logger.notice("S3 \(operation) '\(resource)': \(Self.describe(error)); retry \(attempt) of \(policy.maxAttempts - 1) in \(String(format: "%.2f", delay)) s")

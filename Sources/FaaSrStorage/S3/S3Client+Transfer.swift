@@ -47,8 +47,8 @@ extension S3Client {
         let response = try await execute(method: .GET, key: key, query: [], headers: headers, body: .none)
         let status = Int(response.status.code)
         if !(200..<300).contains(status) {
-            var buffer = try await response.body.collect(upTo: 1024 * 1024)
-            let body = buffer.readData(length: buffer.readableBytes) ?? Data()
+            let buffer = try await response.body.collect(upTo: 1024 * 1024)
+            let body = Data(buffer.readableBytesView)
             if status == 404, S3XML.error(body)?.code != "NoSuchBucket" { throw StorageError.notFound(key: key) }
             if resuming && (status == 412 || status == 416) {
                 // The object changed (or shrank) since the first try: start over.
@@ -155,8 +155,8 @@ extension S3Client {
                     }
                 }
                 while next <= min(count, configuration.partConcurrency) { addPart(next); next += 1 }
-                while let (number, etag) = try await group.next() {
-                    results[number] = etag
+                while let finished = try await group.next() {
+                    results[finished.0] = finished.1
                     if next <= count { addPart(next); next += 1 }
                 }
                 return results

@@ -203,8 +203,8 @@ extension S3Client {
             }
             let data: Data
             do {
-                var buffer = try await response.body.collect(upTo: 256 * 1024 * 1024)
-                data = buffer.readData(length: buffer.readableBytes) ?? Data()
+                let buffer = try await response.body.collect(upTo: 256 * 1024 * 1024)
+                data = Data(buffer.readableBytesView)
             } catch {
                 ambiguity?.set()
                 throw error
@@ -231,9 +231,6 @@ extension S3Client {
 
         var headers: [(name: String, value: String)] = [("host", origin.hostHeader)]
         headers += extra.map { (name: $0.0, value: $0.1) }
-        if body.length > 0 || method == .PUT || method == .POST {
-            headers.append(("content-length", String(body.length)))
-        }
         let payloadHash: String
         switch body {
         case .none: payloadHash = SigV4Signer.emptyPayloadHash
@@ -249,7 +246,7 @@ extension S3Client {
 
         switch body {
         case .none:
-            break
+            if method == .PUT || method == .POST { request.body = .bytes(ByteBuffer()) }
         case .data(let data):
             request.body = .bytes(ByteBuffer(bytes: data))
         case .file(let region, _):

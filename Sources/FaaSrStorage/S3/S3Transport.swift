@@ -15,6 +15,8 @@ enum S3Transport {
                            read: .milliseconds(Int64(readTimeout * 1000))),
             decompression: .disabled)
         configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 16)
+        // Our RetryPolicy decides about new tries, not the pool.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.httpVersion = .http1Only
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }

@@ -185,13 +185,13 @@ public enum AmzDate {
     /// `yyyyMMdd'T'HHmmss'Z'`.
     public static func timestamp(_ date: Date) -> String {
         let c = components(date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second)
+        return pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2) + "T" + pad(c.hour, 2) + pad(c.minute, 2) + pad(c.second, 2) + "Z"
     }
 
     /// `yyyyMMdd`.
     public static func day(_ date: Date) -> String {
         let c = components(date)
-        return String(format: "%04d%02d%02d", c.year, c.month, c.day)
+        return pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2)
     }
 
     /// Parses `yyyyMMdd'T'HHmmss'Z'`.
@@ -206,6 +206,11 @@ public enum AmzDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: comps)
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     private static func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
