@@ -37,6 +37,8 @@ public struct AppState: Equatable, Sendable {
     public var glyphs: Glyphs = .unicode
     /// Whether the graph pane shows the lane list instead of the layered drawing.
     public var showLanes = false
+    /// The last graph layout (a pure function of ``doc``; see ``GraphLayoutCache``).
+    public var layoutCache = GraphLayoutCache()
     /// Set once a quit was decided.
     public var isQuitting = false
 
@@ -48,7 +50,13 @@ public struct AppState: Equatable, Sendable {
         self.size = size
         self.glyphs = glyphs
         self.problems = WorkflowCheck.problems(in: doc)
+        // The layered drawing costs seconds above a few hundred actions: start those in
+        // the lane list (`o` switches).
+        self.showLanes = doc.actionNames.count > AppState.laneThreshold
     }
+
+    /// Workflows with more actions than this open in the lane list.
+    public static let laneThreshold = 150
 
     /// Whether there are unsaved changes.
     public var isDirty: Bool { doc.root != savedDoc.root }

@@ -17,10 +17,7 @@ enum DagPaneView {
     }
 
     static func drawGraph(_ s: AppState, into c: inout Canvas, inner: Rect) {
-        var graph = WorkflowLayoutGraph.make(from: Workflow(root: s.doc.root))
-        let bad = Set(s.problems.filter { $0.severity == .error }.compactMap(\.action))
-        for i in graph.nodes.indices where bad.contains(graph.nodes[i].id) { graph.nodes[i].hasError = true }
-        let drawing = DAGLayout.draw(graph)
+        let (graph, drawing) = s.layoutCache.layout(for: s.doc, problems: s.problems)
         let sel = s.selectedAction.flatMap { graph.index(of: $0) }
         var x = 0, y = 0
         if let sel, drawing.boxes.indices.contains(sel) {

@@ -1,0 +1,2 @@
+// The designer's API speaks TUIKit's types (Key, Size, Canvas): re-export them.
+@_exported import TUIKit
