@@ -94,7 +94,7 @@ struct EndToEndTmuxTests {
         let t = TmuxSession(bin, args: [f], dir: dir)
         t.waitFor("✓ valid")
         t.keys("j", ">"); t.waitFor("invokes next"); t.type("start"); t.keys("Enter")
-        t.waitFor("form a cycle")
+        t.waitFor("error(s)")
         t.keys("u")
         t.waitFor("✓ valid")
         t.keys("q")

@@ -68,7 +68,7 @@ struct ReducerJourneyTests {
         let cycle = j.state.problems.first { $0.message.contains("cycle") }
         #expect(cycle?.severity == .error)
         #expect(cycle?.action != nil)
-        #expect(j.screen.contains("cycle"))
+        #expect(j.screen.contains("✗ 3 error(s)"))
         try j.expectGolden("cycle")
         j.press("u")
         #expect(j.state.problems.allSatisfy { !$0.message.contains("cycle") })

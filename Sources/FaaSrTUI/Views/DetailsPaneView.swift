@@ -17,7 +17,7 @@ enum DetailsPaneView {
             c.put("nothing selected", x: inner.x + 1, y: inner.y, role: .dim)
             return nil
         }
-        let labelW = min(18, max(10, inner.width / 3))
+        let labelW = min(20, max(12, inner.width * 2 / 5))
         let top = max(0, min(s.fieldIndex - inner.height / 2, rows.count - inner.height))
         var cursor: (x: Int, y: Int)?
         for (i, row) in rows.enumerated().dropFirst(top).prefix(inner.height) {

@@ -23,7 +23,7 @@ public struct ScreenLayout: Equatable, Sendable {
         let rw = size.width - lw
         let dagH = max(5, h * 9 / 20)
         let bottomH = h - dagH
-        let problemsW = max(24, rw * 9 / 20)
+        let problemsW = max(24, rw * 7 / 20)
         list = Rect(x: 0, y: 0, width: lw, height: h)
         dag = Rect(x: lw, y: 0, width: rw, height: dagH)
         details = Rect(x: lw, y: dagH, width: rw - problemsW, height: bottomH)
