@@ -26,6 +26,42 @@ enum DrawingInvariants {
             }
         }
         var edgeCells = Set<CellPoint>()
+        // Lines of two edges may run along the same cells only when the edges share an end
+        // (a fan-out or fan-in bus); otherwise the picture would join unrelated edges.
+        // Per cell and axis, the first and the latest edge running there (flat arrays: the
+        // corpus has drawings of a million cells).
+        let area = d.width * d.height
+        var first = [Int32](repeating: -1, count: 2 * area)
+        var latest = [Int32](repeating: -1, count: 2 * area)
+        var reported = Set<[Int]>()
+        func ends(_ i: Int) -> (Int, Int) {
+            let e = graph.edges[i]
+            return d.edges[i].isBackEdge ? (e.target, e.source) : (e.source, e.target)
+        }
+        func compare(_ x: Int, _ y: Int, _ c: CellPoint) {
+            let (aFrom, aTo) = ends(x), (bFrom, bTo) = ends(y)
+            if aFrom != bFrom && aTo != bTo && reported.insert([min(x, y), max(x, y)]).inserted {
+                let a = graph.edges[x], b = graph.edges[y]
+                problems.append("edges \(graph.nodes[a.source].id)->\(graph.nodes[a.target].id) and \(graph.nodes[b.source].id)->\(graph.nodes[b.target].id) share a line at \(c.x),\(c.y)")
+            }
+        }
+        for (i, route) in d.edges.enumerated() where !route.isSelfLoop {
+            let cells = route.cells
+            for (a, b) in zip(cells, cells.dropFirst()) {
+                let axis = a.y == b.y ? 0 : 1
+                for c in [a, b] {
+                    let k = 2 * (c.y * d.width + c.x) + axis
+                    if latest[k] == Int32(i) { continue }
+                    if first[k] >= 0 {
+                        compare(Int(first[k]), i, c)
+                        if latest[k] != first[k] { compare(Int(latest[k]), i, c) }
+                    } else {
+                        first[k] = Int32(i)
+                    }
+                    latest[k] = Int32(i)
+                }
+            }
+        }
         for (i, route) in d.edges.enumerated() {
             let e = graph.edges[i]
             let name = "\(graph.nodes[e.source].id)->\(graph.nodes[e.target].id)"

@@ -54,11 +54,27 @@ public enum DAGLayout {
             backUpper.insert(.init(upper: chain[0], lower: chain[1]))
             backLower.insert(.init(upper: chain[chain.count - 2], lower: chain[chain.count - 1]))
         }
+        var exitShift: [Int: Int] = [:]
         func sourceColumn(_ u: Int, _ v: Int) -> Int {
-            backUpper.contains(.init(upper: u, lower: v)) ? port[u] + metrics[u].backPortShift(o) : port[u]
+            backUpper.contains(.init(upper: u, lower: v)) ? port[u] + metrics[u].backPortShift(o) : port[u] + (exitShift[u] ?? 0)
         }
+        let backUpperVertices = Set(backUpper.map(\.upper))
+        let backLowerVertices = Set(backLower.map(\.lower))
+        /// A column of `v`'s border near its port that `taken` does not hold, as a shift.
+        func freeShift(_ v: Int, avoiding taken: Set<Int>, hasBack: Bool) -> Int? {
+            let first = start[v] + metrics[v].leadingOrder(o) + 1
+            let last = start[v] + metrics[v].leadingOrder(o) + (tb ? metrics[v].frameWidth : metrics[v].frameHeight) - 2
+            let back = port[v] + metrics[v].backPortShift(o)
+            for k in [1, -1, 2, -2, 3, -3, 4, -4] {
+                let c = port[v] + k
+                if c >= first && c <= last && !(hasBack && c == back) && !taken.contains(c) { return k }
+            }
+            return nil
+        }
+        // Entry columns moved off the main port where a channel's track rules conflict.
+        var entryShift: [Int: Int] = [:]
         func targetColumn(_ u: Int, _ v: Int) -> Int {
-            backLower.contains(.init(upper: u, lower: v)) ? port[v] + metrics[v].backPortShift(o) : port[v]
+            backLower.contains(.init(upper: u, lower: v)) ? port[v] + metrics[v].backPortShift(o) : port[v] + (entryShift[v] ?? 0)
         }
 
         // Route every channel and place its labels (along the order axis).
@@ -67,15 +83,41 @@ public enum DAGLayout {
         var channelSegments: [[ChannelRouter.Segment]] = []
         var segmentIndex: [LayeredGraph.Pair: (channel: Int, index: Int)] = [:]
         for l in 0..<max(0, layerCount - 1) {
-            var segments: [ChannelRouter.Segment] = []
-            for u in layered.layers[l] {
-                for v in layered.successors[u] {
-                    segmentIndex[.init(upper: u, lower: v)] = (l, segments.count)
-                    segments.append(.init(source: u, sourceColumn: sourceColumn(u, v), target: v, targetColumn: targetColumn(u, v)))
+            func segmentsOfChannel() -> [ChannelRouter.Segment] {
+                var segments: [ChannelRouter.Segment] = []
+                for u in layered.layers[l] {
+                    for v in layered.successors[u] {
+                        segmentIndex[.init(upper: u, lower: v)] = (l, segments.count)
+                        segments.append(.init(source: u, sourceColumn: sourceColumn(u, v), target: v, targetColumn: targetColumn(u, v)))
+                    }
                 }
+                return segments
+            }
+            var segments = segmentsOfChannel()
+            var route = ChannelRouter.route(segments)
+            if route.conflicts > 0 {
+                // The track rules form a cycle: move the entry of every real target that sits
+                // under a source it is not simply joined to, to a column of its border no
+                // source uses, and route again.
+                let uppers = Set(segments.map(\.sourceColumn))
+                let lowers = Set(segments.map(\.targetColumn))
+                for v in Set(segments.map(\.target)).sorted() {
+                    let into = segments.filter { $0.target == v && $0.targetColumn == port[v] }
+                    guard uppers.contains(port[v]), !into.isEmpty else { continue }
+                    let above = segments.filter { $0.sourceColumn == port[v] }
+                    if into.count == 1 && into[0].sourceColumn == port[v] && above.count == 1 { continue }
+                    if v < n, let k = freeShift(v, avoiding: uppers, hasBack: backLowerVertices.contains(v)) {
+                        entryShift[v] = k
+                    } else if let u = above.first?.source, u < n,
+                              let k = freeShift(u, avoiding: lowers, hasBack: backUpperVertices.contains(u)) {
+                        exitShift[u] = k
+                    }
+                }
+                segments = segmentsOfChannel()
+                route = ChannelRouter.route(segments)
             }
             channelSegments.append(segments)
-            routes.append(ChannelRouter.route(segments))
+            routes.append(route)
         }
         var labeller = LabelPlacer(channelCount: routes.count, orientation: o, channelSegments: channelSegments)
         for (i, e) in graph.edges.enumerated() {

@@ -70,18 +70,23 @@ struct LayerOrdering {
         var pos = Array(repeating: 0, count: layer.count)
         for l in layers { for (i, v) in l.enumerated() { pos[v] = i } }
         let range: [Int] = downward ? Array(1..<max(1, layerCount)) : Array((0..<max(0, layerCount - 1)).reversed())
+        var buffer: [Int] = []
         for l in range {
-            let keyed: [(key: Double, old: Int, v: Int)] = layers[l].enumerated().map { i, v in
-                let neighbours = (downward ? predecessors[v] : successors[v]).map { pos[$0] }.sorted()
+            var keyed: [(key: Double, old: Int, v: Int)] = []
+            keyed.reserveCapacity(layers[l].count)
+            for (i, v) in layers[l].enumerated() {
+                buffer.removeAll(keepingCapacity: true)
+                for u in downward ? predecessors[v] : successors[v] { buffer.append(pos[u]) }
                 let key: Double
-                if neighbours.isEmpty {
+                if buffer.isEmpty {
                     key = -1
                 } else if heuristic == .barycenter {
-                    key = Double(neighbours.reduce(0, +)) / Double(neighbours.count)
+                    key = Double(buffer.reduce(0, +)) / Double(buffer.count)
                 } else {
-                    key = LayerOrdering.weightedMedian(neighbours)
+                    buffer.sort()
+                    key = LayerOrdering.weightedMedian(buffer)
                 }
-                return (key, i, v)
+                keyed.append((key, i, v))
             }
             // Vertices without neighbours keep their slot; the others are sorted around them.
             let movable = keyed.filter { $0.key >= 0 }.sorted { ($0.key, $0.old) < ($1.key, $1.old) }
@@ -113,34 +118,43 @@ struct LayerOrdering {
         for l in layers { for (i, v) in l.enumerated() { pos[v] = i } }
         var dirty = Array(repeating: true, count: layerCount)
         var rounds = 0
+        // Flat, reused buffers: sorted neighbour positions of the layer's vertices, by slot.
+        var flat: [Int] = []
+        var upRange: [Range<Int>] = []
+        var downRange: [Range<Int>] = []
         while dirty.contains(true) && rounds < 8 {
             rounds += 1
             var next = Array(repeating: false, count: layerCount)
             for l in 0..<layerCount where dirty[l] && layers[l].count > 1 {
                 // Neighbour positions in the adjacent layers do not change while this one is
                 // transposed, so sort them once.
-                var up: [[Int]] = []
-                var down: [[Int]] = []
-                up.reserveCapacity(layers[l].count)
-                down.reserveCapacity(layers[l].count)
+                flat.removeAll(keepingCapacity: true)
+                upRange.removeAll(keepingCapacity: true)
+                downRange.removeAll(keepingCapacity: true)
                 for v in layers[l] {
-                    up.append(predecessors[v].map { pos[$0] }.sorted())
-                    down.append(successors[v].map { pos[$0] }.sorted())
+                    var start = flat.count
+                    for u in predecessors[v] { flat.append(pos[u]) }
+                    flat[start...].sort()
+                    upRange.append(start..<flat.count)
+                    start = flat.count
+                    for w in successors[v] { flat.append(pos[w]) }
+                    flat[start...].sort()
+                    downRange.append(start..<flat.count)
                 }
                 var changed = false
-                var i = 0
-                while i < layers[l].count - 1 {
-                    let now = LayerOrdering.inversions(up[i], up[i + 1]) + LayerOrdering.inversions(down[i], down[i + 1])
-                    let swapped = LayerOrdering.inversions(up[i + 1], up[i]) + LayerOrdering.inversions(down[i + 1], down[i])
+                for i in 0..<(layers[l].count - 1) {
+                    let now = LayerOrdering.inversions(flat, upRange[i], upRange[i + 1])
+                        + LayerOrdering.inversions(flat, downRange[i], downRange[i + 1])
+                    let swapped = LayerOrdering.inversions(flat, upRange[i + 1], upRange[i])
+                        + LayerOrdering.inversions(flat, downRange[i + 1], downRange[i])
                     if swapped < now {
                         layers[l].swapAt(i, i + 1)
-                        up.swapAt(i, i + 1)
-                        down.swapAt(i, i + 1)
+                        upRange.swapAt(i, i + 1)
+                        downRange.swapAt(i, i + 1)
                         pos[layers[l][i]] = i
                         pos[layers[l][i + 1]] = i + 1
                         changed = true
                     }
-                    i += 1
                 }
                 if changed {
                     next[l] = true
@@ -150,6 +164,19 @@ struct LayerOrdering {
             }
             dirty = next
         }
+    }
+
+    /// Pairs (a in `left`, b in `right`) with a > b, for two sorted ranges of `values`.
+    static func inversions(_ values: [Int], _ left: Range<Int>, _ right: Range<Int>) -> Int {
+        if left.isEmpty || right.isEmpty { return 0 }
+        var count = 0
+        var j = right.lowerBound
+        for i in left {
+            let a = values[i]
+            while j < right.upperBound && values[j] < a { j += 1 }
+            count += j - right.lowerBound
+        }
+        return count
     }
 
     /// Number of pairs (a from `left`, b from `right`) with a > b; both sorted.

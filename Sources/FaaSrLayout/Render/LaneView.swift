@@ -5,12 +5,11 @@ import TUIKit
 /// the fallback for graphs too wide for the terminal and the designer's selectable list.
 ///
 /// ```
-/// ◉ ▶ start  → preprocess
-/// ◉ preprocess  True → train ×3 · False → report
-/// ├─┐
-/// ◉ │ train ×3  → report
+/// ◉   ▶ start  → preprocess
+/// ◉   preprocess  → True train ×3 · False report
+/// ├─◉ train ×3  → report
 /// ├─┘
-/// ◉ report
+/// ◉   report
 /// ```
 public struct LaneView: Sendable {
     /// The glyph set.
@@ -40,7 +39,9 @@ public struct LaneView: Sendable {
         for e in graph.edges where position[e.target] > position[e.source] && !successors[e.source].contains(e.target) {
             successors[e.source].append(e.target)
         }
-        var lanes: [Int?] = []  // target each lane is heading to
+        // Each lane carries the targets still to reach, in order: one target for a plain edge,
+        // several for a fan-out bus, whose targets branch off it (`├─◉`) as they come.
+        var lanes: [[Int]] = []
         var rows: [Row] = []
         func blank() -> [UInt8] { Array(repeating: 0, count: max(1, lanes.count) * 2) }
         func link(_ m: inout [UInt8], _ a: Int, _ b: Int) {
@@ -49,64 +50,50 @@ public struct LaneView: Sendable {
                 m[x + 1] |= LineBit.left
             }
         }
+        func freeSlot(after: Int) -> Int {
+            if let free = lanes.indices.first(where: { lanes[$0].isEmpty && $0 > after }) { return free }
+            lanes.append([])
+            return lanes.count - 1
+        }
         for v in order {
-            var incoming = lanes.indices.filter { lanes[$0] == v }
+            let ending = lanes.indices.filter { lanes[$0] == [v] }
+            let taps = lanes.indices.filter { lanes[$0].count > 1 && lanes[$0].contains(v) }
             let column: Int
-            if let first = incoming.first {
+            if let first = ending.first {
                 column = first
-            } else if let free = lanes.firstIndex(where: { $0 == nil }) {
+            } else if let bus = taps.first {
+                column = freeSlot(after: bus)
+            } else if let free = lanes.firstIndex(where: { $0.isEmpty }) {
                 column = free
             } else {
-                column = lanes.count
-                lanes.append(nil)
+                column = freeSlot(after: -1)
             }
-            incoming.removeAll { $0 == column }
-            if !incoming.isEmpty {
-                // Merge row: other lanes into v bend into the node's lane.
+            let others = ending.filter { $0 != column }
+            let inlineTap = ending.isEmpty && taps.count == 1
+            if !others.isEmpty || (!taps.isEmpty && !inlineTap) {
+                // Merge row: lanes ending at v bend into its lane; buses branch into it.
                 var m = blank()
-                for (i, t) in lanes.enumerated() where t != nil && !incoming.contains(i) {
+                for (i, t) in lanes.enumerated() where !t.isEmpty && !others.contains(i) && i != column {
                     m[2 * i] |= LineBit.up | LineBit.down
                 }
-                for i in incoming {
+                for i in others {
                     m[2 * i] |= LineBit.up
                     link(&m, 2 * i, 2 * column)
-                    lanes[i] = nil
+                    lanes[i] = []
                 }
+                for i in taps { link(&m, 2 * i, 2 * column) }
+                if ending.contains(column) { m[2 * column] |= LineBit.up }
                 m[2 * column] |= LineBit.down
                 rows.append(Row(node: nil, masks: m, dotColumn: -1))
             }
-            lanes[column] = nil
+            for i in taps { lanes[i].removeAll { $0 == v } }
+            lanes[column] = []
             var nodeRow = blank()
-            for (i, t) in lanes.enumerated() where t != nil { nodeRow[2 * i] |= LineBit.up | LineBit.down }
+            for (i, t) in lanes.enumerated() where !t.isEmpty { nodeRow[2 * i] |= LineBit.up | LineBit.down }
+            if inlineTap { link(&nodeRow, 2 * taps[0], 2 * column) }
+            if ending.contains(column) || !inlineTap && !taps.isEmpty { nodeRow[2 * column] |= LineBit.up }
             rows.append(Row(node: v, masks: nodeRow, dotColumn: 2 * column))
-            // Fork row: the first successor continues in the node's lane, the others open lanes.
-            let next = successors[v]
-            guard let first = next.first else { continue }
-            lanes[column] = first
-            if next.count > 1 {
-                var opened: [Int] = []
-                for t in next.dropFirst() {
-                    let slot: Int
-                    if let free = lanes.indices.first(where: { lanes[$0] == nil && $0 > column }) {
-                        slot = free
-                    } else {
-                        slot = lanes.count
-                        lanes.append(nil)
-                    }
-                    lanes[slot] = t
-                    opened.append(slot)
-                }
-                var m = blank()
-                for (i, t) in lanes.enumerated() where t != nil && i != column && !opened.contains(i) {
-                    m[2 * i] |= LineBit.up | LineBit.down
-                }
-                m[2 * column] |= LineBit.up | LineBit.down
-                for slot in opened {
-                    m[2 * slot] |= LineBit.down
-                    link(&m, 2 * column, 2 * slot)
-                }
-                rows.append(Row(node: nil, masks: m, dotColumn: -1))
-            }
+            lanes[column] = successors[v]
         }
         // Give every row the final lane width.
         let width = rows.map(\.masks.count).max() ?? 0
