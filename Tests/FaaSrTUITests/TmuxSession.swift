@@ -90,7 +90,7 @@ final class TmuxSession {
 
     /// Waits until the screen contains `text`; records an issue with the screen on timeout.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
+    func waitFor(_ text: String, seconds: Double = 30, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
         let end = Date().addingTimeInterval(seconds)
         while Date() < end {
             if screen.contains(text) { return true }
@@ -102,7 +102,7 @@ final class TmuxSession {
     }
 
     /// Waits for the app to exit and returns its exit status.
-    func exitStatus(seconds: Double = 10) -> Int32? {
+    func exitStatus(seconds: Double = 30) -> Int32? {
         let end = Date().addingTimeInterval(seconds)
         while Date() < end {
             if let s = try? String(contentsOfFile: statusFile, encoding: .utf8), let n = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)) {

@@ -99,6 +99,10 @@ extension AppState {
         let container = JSONPointer(tokens: ["ActionContainers", name])
         let def = FaaSTypeDefaults.defaultContainer(language: type, faasType: doc.server(server)?["FaaSType"]?.stringValue ?? "") ?? ""
         rows.append(FormRow(label: "Container", value: doc.root.value(at: container)?.display ?? "(default \(def))", target: .value(container, .string), pointer: container))
+        let known: Set<String> = ["FunctionName", "Type", "FaaSServer", "Arguments", "InvokeNext"]
+        for m in a.members where !known.contains(m.key) {
+            rows.append(FormRow(label: m.key, value: m.value.display, target: .value(p.appending(m.key), .typed), pointer: p.appending(m.key)))
+        }
         for key in ["PyPIPackageDownloads", "FunctionCRANPackage", "FunctionGitHubPackage"] {
             let kp = JSONPointer(tokens: [key, fkey])
             rows.append(FormRow(label: key.replacingOccurrences(of: "Function", with: "").replacingOccurrences(of: "Downloads", with: ""),

@@ -81,7 +81,7 @@ extension AppState {
             guard section != .settings, let name = selectedName else { return [] }
             mode = .prompt(title: "Rename '\(name)' to", field: TextField(name), purpose: .rename(section, name))
         case .duplicate:
-            guard section == .actions, let name = selectedName else { return [] }
+            guard section != .settings, let name = selectedName else { return [] }
             mode = .prompt(title: "Copy of '\(name)' named", field: TextField(name + "_copy"), purpose: .duplicate(section, name))
         case .delete:
             if focus == .details { return deleteInForm() }

@@ -124,9 +124,15 @@ extension AppState {
             }
             select(text, in: sec)
             return fx
-        case .duplicate(_, let name):
-            let fx = edit("duplicated '\(name)' as '\(text)'") { try $0.duplicateAction(name, as: text) }
-            select(text, in: .actions)
+        case .duplicate(let sec, let name):
+            let fx = edit("duplicated '\(name)' as '\(text)'") { d in
+                switch sec {
+                case .servers: try d.core { w throws(EditError) in try w.duplicateComputeServer(name, as: text) }
+                case .stores: try d.core { w throws(EditError) in try w.duplicateDataStore(name, as: text) }
+                default: try d.duplicateAction(name, as: text)
+                }
+            }
+            select(text, in: sec)
             return fx
         case .addArgument(let a):
             let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: " ") }

@@ -1,9 +1,10 @@
 import FaaSrCore
+import FaaSrLayout
 
 /// Files in the FaaSr web builder's conventions (spec/builders.md §2.8, §2.9, §3.2):
 /// `<WorkflowName>.json` with default containers filled in, empty values dropped (except
 /// `InvokeNext`), the conditional object first; and `<WorkflowName>-layout.json` with React
-/// Flow nodes and edges from the designer's layering.
+/// Flow nodes and edges from FaaSrLayout's drawing.
 public enum WebBuilderExport {
     /// The workflow file the web builder's Download writes.
     public static func workflowText(_ doc: DesignDocument) -> String {
@@ -39,37 +40,9 @@ public enum WebBuilderExport {
         }
     }
 
-    /// The layout file (React Flow nodes and edges), positions from the designer's layers.
+    /// The layout file (React Flow nodes and edges), positions from FaaSrLayout's drawing.
     public static func layoutText(_ doc: DesignDocument) -> String {
-        let layers = DagOrder.layers(doc)
-        var perLayer: [Int: Int] = [:]
-        var ranks: [String: Int] = [:]
-        for a in doc.actionNames { for e in doc.edges(of: a) { if let r = e.rank { ranks[e.target] = r } } }
-        var nodes: [JSONValue] = []
-        for a in DagOrder.order(doc) {
-            let l = layers[a] ?? 0
-            let i = perLayer[l, default: 0]
-            perLayer[l] = i + 1
-            nodes.append([
-                "id": .string(a), "type": "functionNode",
-                "position": ["x": .number(JSONNumber(i * 200)), "y": .number(JSONNumber(l * 100))],
-                "data": ["id": .string(a), "rank": .number(JSONNumber(ranks[a] ?? 1))],
-                "origin": [0.5, 0], "measured": ["width": 160, "height": 40],
-            ])
-        }
-        var edges: [JSONValue] = []
-        for a in doc.actionNames {
-            for e in doc.edges(of: a) where doc.action(e.target) != nil {
-                let color = e.condition == .onTrue ? "var(--edge-true-color)" : e.condition == .onFalse ? "var(--edge-false-color)" : "var(--edge-color)"
-                edges.append([
-                    "animated": false, "source": .string(a), "target": .string(e.target),
-                    "markerEnd": ["width": 20, "height": 20, "type": "arrowclosed", "color": .string(color)],
-                    "style": ["stroke": .string(color), "strokeWidth": .number(JSONNumber((e.rank ?? 1) > 1 ? 2 : 1))],
-                    "id": .string("\(a)-\(e.target)"),
-                    "label": e.rank.map { .number(JSONNumber($0)) } ?? "",
-                ])
-            }
-        }
-        return JSONPrinter.print(["nodes": .array(nodes), "edges": .array(edges)], format: .canonical)
+        let graph = WorkflowLayoutGraph.make(from: Workflow(root: doc.root))
+        return WebBuilderLayout.text(DAGLayout.draw(graph), graph: graph)
     }
 }

@@ -1,0 +1,33 @@
+import FaaSrCore
+import Testing
+@testable import FaaSrTUI
+
+@Suite("Web builder export and more edits")
+struct ExportTests {
+    @Test("export: default containers filled, empty values dropped, InvokeNext kept, layout from FaaSrLayout")
+    func export() throws {
+        let doc = try DesignDocument(text: tutorialText)
+        let wf = try JSONDocument(text: WebBuilderExport.workflowText(doc)).root
+        #expect(wf["ActionContainers"]?["start"] == "ghcr.io/faasr/github-actions-python:latest")
+        #expect(wf["DataStores"]?["S3"]?.objectValue?.contains("Endpoint") == false)
+        #expect(wf["ActionList"]?["sum"]?["InvokeNext"] == [])
+        let layout = try JSONDocument(text: WebBuilderExport.layoutText(doc)).root
+        #expect(layout["nodes"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == ["start", "sum"])
+        #expect(layout["edges"]?.arrayValue?.first?["id"] == "start-sum")
+    }
+
+    @Test("servers and stores can be duplicated; unknown action keys are editable rows")
+    func duplicateAndExtraKeys() throws {
+        var j = try Journey(text: tutorialText)
+        j.press("2", "y", "C-u", "text:GH2", "Enter")
+        #expect(j.state.doc.serverNames == ["GH", "GH2"])
+        j.press("3", "y", "C-u", "text:S3b", "Enter")
+        #expect(j.state.doc.storeNames == ["S3", "S3b"])
+        var k = try Journey(text: tutorialText.replacingOccurrences(of: "\"Type\": \"Python\", \"Arguments\"", with: "\"Type\": \"Python\", \"MaxMemory\": 512, \"Arguments\""))
+        k.press("Enter")
+        let i = try #require(k.state.formRows.firstIndex { $0.label == "MaxMemory" })
+        for _ in 0..<i { k.press("j") }
+        k.press("Enter", "C-u", "text:1024", "Enter")
+        #expect(k.state.doc.action("start")?["MaxMemory"] == 1024)
+    }
+}
