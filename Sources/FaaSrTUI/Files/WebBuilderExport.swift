@@ -28,14 +28,14 @@ public enum WebBuilderExport {
         if key == "InvokeNext" { return v }
         switch v {
         case .null: return nil
-        case .string(let s): return s.isEmpty ? nil : v
+        case .string(let s): return s.isEmpty ? Optional.none : v
         case .array(let a):
             let c = a.compactMap { clean($0, key: nil) }
-            return c.isEmpty ? nil : .array(c)
+            return c.isEmpty ? Optional.none : .array(c)
         case .object(let o):
             var out = JSONObject()
             for m in o.members { if let c = clean(m.value, key: m.key) { out[m.key] = c } }
-            return out.isEmpty ? nil : .object(out)
+            return out.isEmpty ? Optional.none : .object(out)
         default: return v
         }
     }
