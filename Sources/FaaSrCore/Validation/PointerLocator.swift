@@ -8,7 +8,6 @@
 /// The text must be valid JSON (it was parsed before).
 struct PointerLocator {
     private let bytes: [UInt8]
-    private var lineTable: LineTable?
     /// Member name → (key offset, value offset) of each object scanned so far, by its offset.
     private var objects: [Int: [String: (Int, Int)]] = [:]
     /// Element offsets of each array scanned so far, by its offset.
@@ -18,25 +17,49 @@ struct PointerLocator {
         self.bytes = bytes
     }
 
+    /// The byte offset where the value at `pointer` starts (or its nearest existing ancestor's);
+    /// with `key`, where its member name starts when it is an object member.
+    mutating func offset(of pointer: JSONPointer, key: Bool = false) -> Int? {
+        let (value, keyOffset) = offsets(of: pointer)
+        return key ? keyOffset ?? value : value
+    }
+
+    /// Line and column of each offset, in one pass over the text (so many findings on one
+    /// long line, as in a minified file, cost no more than a few). Lines end at `\n`, `\r\n`
+    /// or a lone `\r`; columns count Unicode scalars from 1, as ``LineTable`` does.
+    func locations(ofOffsets offsets: [Int]) -> [SourceLocation] {
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var result = Array(repeating: SourceLocation(line: 1, column: 1, offset: 0), count: offsets.count)
+        var line = 1, column = 1, i = 0
+        for k in order {
+            let target = max(0, min(offsets[k], bytes.count))
+            while i < target {
+                let b = bytes[i]
+                if b == 0x0A {
+                    line += 1
+                    column = 1
+                } else if b == 0x0D {
+                    if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                    line += 1
+                    column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
+                i += 1
+            }
+            result[k] = SourceLocation(line: line, column: column, offset: target)
+        }
+        return result
+    }
+
     /// Where the value at `pointer` starts, or its nearest existing ancestor's.
     mutating func location(of pointer: JSONPointer) -> SourceLocation? {
-        let (value, _) = offsets(of: pointer)
-        return value.map { lines.location(ofOffset: $0) }
+        offset(of: pointer).map { locations(ofOffsets: [$0])[0] }
     }
 
     /// Where the member name at `pointer` starts, else where its value (or ancestor) starts.
     mutating func keyLocation(of pointer: JSONPointer) -> SourceLocation? {
-        let (value, key) = offsets(of: pointer)
-        return (key ?? value).map { lines.location(ofOffset: $0) }
-    }
-
-    private var lines: LineTable {
-        mutating get {
-            if let lineTable { return lineTable }
-            let t = LineTable(bytes: bytes)
-            lineTable = t
-            return t
-        }
+        offset(of: pointer, key: true).map { locations(ofOffsets: [$0])[0] }
     }
 
     /// The value offset of the deepest existing prefix of `pointer`, and the key offset when the

@@ -71,10 +71,13 @@ public struct Validator: Sendable {
         }
         var locator = PointerLocator(bytes: bytes)
         var diagnostics = findings(in: root)
-        for i in diagnostics.indices {
-            let p = diagnostics[i].pointer
-            diagnostics[i].location = Self.pointsAtKey(diagnostics[i]) ? locator.keyLocation(of: p) : locator.location(of: p)
+        var located: [Int] = [], offsets: [Int] = []
+        for (i, d) in diagnostics.enumerated() {
+            guard let offset = locator.offset(of: d.pointer, key: Self.pointsAtKey(d)) else { continue }
+            located.append(i)
+            offsets.append(offset)
         }
+        for (i, location) in zip(located, locator.locations(ofOffsets: offsets)) { diagnostics[i].location = location }
         return ValidationReport(root: root, diagnostics: diagnostics.sorted(by: Diagnostic.documentOrder))
     }
 

@@ -7,12 +7,13 @@ enum ReferenceRules {
 
     private static func servers(_ c: RuleContext) -> [Diagnostic] {
         let servers = c.names(in: WorkflowKey.computeServers)
+        let serverSet = Set(servers)
         var used = Set<String>()
         var out: [Diagnostic] = []
         for (name, object) in c.actions {
             guard let server = object["FaaSServer"]?.stringValue, !server.isEmpty else { continue }
             used.insert(server)
-            guard !servers.contains(server) else { continue }
+            guard !serverSet.contains(server) else { continue }
             var hint = servers.isEmpty ? "add a compute server named \"\(server)\" to \"ComputeServers\""
                 : "use one of the compute servers: \(RuleContext.list(servers))"
             if let near = SchemaMessages.closest(server, among: servers) { hint = "did you mean \"\(near)\"?" }
@@ -57,7 +58,8 @@ enum ReferenceRules {
     private static func unusedEntries(_ c: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let actionNames = c.actions.map(\.name)
-        for key in c.names(in: WorkflowKey.actionContainers) where !actionNames.contains(key) {
+        let actionSet = Set(actionNames)
+        for key in c.names(in: WorkflowKey.actionContainers) where !actionSet.contains(key) {
             var hint = "remove the entry, or rename it to the action it is for"
             if let near = SchemaMessages.closest(key, among: actionNames) { hint = "did you mean \"\(near)\"?" }
             out.append(.warning(RuleCode.refUnusedContainer, at: JSONPointer(tokens: [WorkflowKey.actionContainers, key]),

@@ -19,7 +19,15 @@ struct RuleContext {
         if legacy {
             graph = Self.legacyGraph(actions, tableKey: tableKey, functionInvoke: root[WorkflowKey.functionInvoke]?.stringValue)
         } else {
-            graph = Workflow(root: root).graph
+            // The edges WorkflowGraph(Workflow) builds, from the actions read once (linear time).
+            var edges: [WorkflowEdge] = []
+            for (name, object) in actions {
+                for s in Action(name: name, value: .object(object)).successors {
+                    edges.append(WorkflowEdge(from: name, to: s.name, branch: s.branch, rank: s.rank, raw: s.raw, pointer: s.pointer))
+                }
+            }
+            graph = WorkflowGraph(nodes: actions.map(\.name), edges: edges,
+                                  functionInvoke: root[WorkflowKey.functionInvoke]?.stringValue)
         }
     }
 

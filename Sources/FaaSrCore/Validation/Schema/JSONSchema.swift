@@ -192,7 +192,7 @@ final class SchemaNode: Sendable {
         var ok = true
         func report(_ kind: SchemaViolation.Kind, _ extra: String?, _ path: [String], _ out: inout [SchemaViolation]?) {
             ok = false
-            add(kind, extra, path, &out)
+            add(kind, extra, path, &out, value)
         }
         if alwaysInvalid { report(.nothingAllowed, nil, path, &out); return false }
 
@@ -285,11 +285,11 @@ final class SchemaNode: Sendable {
         _ o: JSONObject, _ path: inout [String], _ out: inout [SchemaViolation]?) -> Bool {
         var ok = true
         let members = Self.lastValues(o)
-        if let minProperties, members.count < minProperties { add(.minProperties(minProperties), nil, path, &out); ok = false }
-        if let maxProperties, members.count > maxProperties { add(.maxProperties(maxProperties), nil, path, &out); ok = false }
+        if let minProperties, members.count < minProperties { add(.minProperties(minProperties), nil, path, &out, .object(o)); ok = false }
+        if let maxProperties, members.count > maxProperties { add(.maxProperties(maxProperties), nil, path, &out, .object(o)); ok = false }
         if !ok, out == nil { return false }
         for key in required where !members.contains(where: { $0.key == key }) {
-            add(.required(key), nil, path, &out)
+            add(.required(key), nil, path, &out, .object(o))
             ok = false
             if out == nil { return false }
         }
@@ -302,7 +302,7 @@ final class SchemaNode: Sendable {
                     add(.propertyName(m.key, (sub ?? []).map {
                         SchemaViolation(pointer: JSONPointer(tokens: path + [m.key]), kind: $0.kind,
                                         schemaDescription: $0.schemaDescription)
-                    }), m.key, path, &out)
+                    }), m.key, path, &out, .string(m.key))
                     ok = false
                     if out == nil { return false }
                 }
@@ -320,7 +320,7 @@ final class SchemaNode: Sendable {
             }
             if !matched, let additionalProperties {
                 if additionalProperties.alwaysInvalid {
-                    add(.additionalProperty(m.key, allowed: properties.keys.sorted()), nil, path, &out)
+                    add(.additionalProperty(m.key, allowed: properties.keys.sorted()), nil, path, &out, m.value)
                     ok = false
                     if out == nil { return false }
                 } else if !additionalProperties.check(m.value, &path, &out) {
@@ -335,12 +335,12 @@ final class SchemaNode: Sendable {
     private func checkArray(
         _ a: [JSONValue], _ path: inout [String], _ out: inout [SchemaViolation]?) -> Bool {
         var ok = true
-        if let minItems, a.count < minItems { add(.minItems(minItems), nil, path, &out); ok = false }
-        if let maxItems, a.count > maxItems { add(.maxItems(maxItems), nil, path, &out); ok = false }
+        if let minItems, a.count < minItems { add(.minItems(minItems), nil, path, &out, .array(a)); ok = false }
+        if let maxItems, a.count > maxItems { add(.maxItems(maxItems), nil, path, &out, .array(a)); ok = false }
         if uniqueItems {
             outer: for i in a.indices {
                 for j in a.indices where j > i && Self.equal(a[i], a[j]) {
-                    add(.uniqueItems, nil, path, &out); ok = false; break outer
+                    add(.uniqueItems, nil, path, &out, .array(a)); ok = false; break outer
                 }
             }
         }
@@ -360,17 +360,22 @@ final class SchemaNode: Sendable {
                 if contains.check(v, &path, &none) { found += 1 }
                 path.removeLast()
             }
-            if found < minContains { add(.containsTooFew(min: minContains, found: found), nil, path, &out); ok = false }
+            if found < minContains { add(.containsTooFew(min: minContains, found: found), nil, path, &out, .array(a)); ok = false }
             if let maxContains, found > maxContains {
-                add(.containsTooMany(max: maxContains, found: found), nil, path, &out); ok = false
+                add(.containsTooMany(max: maxContains, found: found), nil, path, &out, .array(a)); ok = false
             }
         }
         return ok
     }
 
-    private func add(_ kind: SchemaViolation.Kind, _ extra: String?, _ path: [String], _ out: inout [SchemaViolation]?) {
-        out?.append(SchemaViolation(pointer: JSONPointer(tokens: extra.map { path + [$0] } ?? path),
-                                    kind: kind, schemaDescription: description))
+    private func add(
+        _ kind: SchemaViolation.Kind, _ extra: String?, _ path: [String], _ out: inout [SchemaViolation]?, _ value: JSONValue
+    ) {
+        guard out != nil else { return }
+        var v = SchemaViolation(pointer: JSONPointer(tokens: extra.map { path + [$0] } ?? path),
+                                kind: kind, schemaDescription: description)
+        v.value = value
+        out?.append(v)
     }
 
     /// The members Python would see: one per key, holding the last value, in first-seen order.

@@ -12,7 +12,7 @@ enum SchemaMessages {
     }
 
     private static func diagnostics(for v: SchemaViolation, in workflow: JSONValue) -> [Diagnostic] {
-        let value = workflow.value(at: v.pointer)
+        let value = v.value ?? workflow.value(at: v.pointer)
         let what = describe(v.pointer)
         let code = RuleCode.schema(v.keyword)
         func error(_ message: String, _ hint: String?) -> [Diagnostic] {
@@ -76,7 +76,7 @@ enum SchemaMessages {
             return error("\(what) has more than \(n) entries", nil)
 
         case .required(let key):
-            return error("\(what) is missing \"\(key)\"", requiredHint(key, at: v.pointer, in: workflow))
+            return error("\(what) is missing \"\(key)\"", requiredHint(key, at: v.pointer, object: value, in: workflow))
 
         case .additionalProperty(let key, let allowed):
             var hint = "remove \"\(key)\"; FaaSr rejects fields it does not know here"
@@ -213,10 +213,10 @@ enum SchemaMessages {
         }
     }
 
-    private static func requiredHint(_ key: String, at p: JSONPointer, in workflow: JSONValue) -> String? {
+    private static func requiredHint(_ key: String, at p: JSONPointer, object: JSONValue?, in workflow: JSONValue) -> String? {
         let t = p.tokens
         if t.count == 2, actionTables.contains(t[0]), key == "FunctionName" {
-            if workflow.value(at: p)?["Type"]?.stringValue == "Agent" {
+            if object?["Type"]?.stringValue == "Agent" {
                 return "official FaaSr needs a FunctionName on every action; Agent actions (an LLM prompt) run only on the experimental FaaSr fork"
             }
             return "add \"FunctionName\": the name of the function in your code that this action runs"
@@ -227,7 +227,7 @@ enum SchemaMessages {
                 : "add \"FaaSServer\" naming one of the compute servers: \(servers.map { "\"\($0)\"" }.joined(separator: ", "))"
         }
         if t.count == 2, t[0] == "ComputeServers" {
-            let type = workflow.value(at: p)?["FaaSType"]?.stringValue ?? "this"
+            let type = object?["FaaSType"]?.stringValue ?? "this"
             return "a \(type) server needs \"\(key)\"; add it to the server"
         }
         if t.count == 2, t[0] == "DataStores", key == "Bucket" {
@@ -332,7 +332,8 @@ enum SchemaMessages {
         if let c = candidates.first(where: { $0.lowercased() == s.lowercased() }) { return c }
         let limit = min(2, max(1, s.count / 3))
         var best: (String, Int)? = nil
-        for c in candidates {
+        let length = s.count
+        for c in candidates where abs(c.count - length) <= limit {
             let d = editDistance(Array(s.lowercased()), Array(c.lowercased()))
             if d <= limit, d < (best?.1 ?? .max) { best = (c, d) }
         }

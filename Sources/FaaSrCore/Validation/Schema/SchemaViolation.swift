@@ -56,11 +56,15 @@ public struct SchemaViolation: Hashable, Sendable {
     public var kind: Kind
     /// The `description` of the schema that failed, when it has one.
     public var schemaDescription: String?
+    /// The failing value (the object, for `required` and `minProperties`; the member's value
+    /// for an unknown member; the name for `propertyNames`), so messages need no lookup.
+    public var value: JSONValue?
 
     public init(pointer: JSONPointer, kind: Kind, schemaDescription: String? = nil) {
         self.pointer = pointer
         self.kind = kind
         self.schemaDescription = schemaDescription
+        self.value = nil
     }
 
     /// The JSON Schema keyword that failed (`required`, `pattern`, ...), used in rule codes.
