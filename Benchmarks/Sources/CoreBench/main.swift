@@ -2,6 +2,7 @@
 // With no NAME every benchmark runs; each area adds its entry here.
 let benchmarks: [(name: String, run: ([String]) -> Void)] = [
     ("validate", ValidateBench.run),
+    ("model", ModelBench.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

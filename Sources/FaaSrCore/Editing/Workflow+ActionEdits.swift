@@ -41,16 +41,14 @@ extension Workflow {
         try requireAction(old)
         if old == new { return EditSummary(title: "Rename action \(old)") }
         try checkNewActionName(new)
-        let names = actionNames
         let wasEntry = functionInvoke == old
         return try edit("Rename action \(old) to \(new)") { e throws(EditError) in
             try e.renameKey(in: Self.actionListPointer, old, to: new)
-            for a in names {
-                let source = a == old ? new : a
-                let n = try e.rewriteTargets(of: source) { s in
-                    s.name == old ? .replace(new + s.raw.dropFirst(old.count)) : .keep
-                }
-                if n > 0 { e.notes.append("Updated \(n) InvokeNext target\(n == 1 ? "" : "s") in '\(source)'.") }
+            let touched = try e.rewriteAllTargets { _, s in
+                s.name == old ? .replace(new + s.raw.dropFirst(old.count)) : .keep
+            }
+            for (source, n) in touched {
+                e.notes.append("Updated \(n) InvokeNext target\(n == 1 ? "" : "s") in '\(source)'.")
             }
             if wasEntry {
                 try e.set(JSONPointer(tokens: [WorkflowKey.functionInvoke]), .string(new))
@@ -95,15 +93,13 @@ extension Workflow {
     @discardableResult
     public mutating func deleteAction(_ name: String, removeUnusedFunctionEntries: Bool = true) throws(EditError) -> EditSummary {
         try requireAction(name)
-        let others = actionNames.filter { $0 != name }
         let function = action(named: name)?.functionName
         let functionStillUsed = actions.contains { $0.name != name && $0.functionName == function }
         let wasEntry = functionInvoke == name
         var summary = try edit("Delete action \(name)") { e throws(EditError) in
             e.remove(Self.actionListPointer.appending(name))
-            for a in others {
-                let n = try e.rewriteTargets(of: a) { s in s.name == name ? .remove : .keep }
-                if n > 0 { e.notes.append("Removes the edge from '\(a)' to '\(name)'.") }
+            for (a, _) in try e.rewriteAllTargets({ _, s in s.name == name ? .remove : .keep }) {
+                e.notes.append("Removes the edge from '\(a)' to '\(name)'.")
             }
             if e.remove(JSONPointer(tokens: [WorkflowKey.actionContainers, name])) != nil {
                 e.notes.append("Removes the ActionContainers entry '\(name)'.")

@@ -71,6 +71,24 @@ public struct Workflow: Sendable {
 
     // MARK: Named maps
 
+    /// The members of a top-level object with each repeated key once, at its first place and
+    /// with its last value (what Python's `json` gives FaaSr). Linear time.
+    func uniqueMembers(_ key: String) -> [(name: String, value: JSONValue)] {
+        guard let o = root[key]?.objectValue else { return [] }
+        var position: [String: Int] = [:]
+        var out: [(name: String, value: JSONValue)] = []
+        out.reserveCapacity(o.count)
+        for m in o.members {
+            if let i = position[m.key] {
+                out[i].value = m.value
+            } else {
+                position[m.key] = out.count
+                out.append((m.key, m.value))
+            }
+        }
+        return out
+    }
+
     /// The unique keys of a top-level object, in first-appearance order.
     private func uniqueKeys(_ key: String) -> [String] {
         guard let o = root[key]?.objectValue else { return [] }
@@ -83,10 +101,7 @@ public struct Workflow: Sendable {
     /// with its last value, as FaaSr's JSON reader sees it).
     public var actionNames: [String] { uniqueKeys(WorkflowKey.actionList) }
     /// Every action, in `ActionList` order.
-    public var actions: [Action] {
-        guard let list = root[WorkflowKey.actionList]?.objectValue else { return [] }
-        return actionNames.map { Action(name: $0, value: list[$0] ?? .null) }
-    }
+    public var actions: [Action] { uniqueMembers(WorkflowKey.actionList).map { Action(name: $0.name, value: $0.value) } }
     /// The action named `name`.
     public func action(named name: String) -> Action? {
         guard let v = root[WorkflowKey.actionList]?.objectValue?[name] else { return nil }
@@ -97,8 +112,7 @@ public struct Workflow: Sendable {
     public var computeServerNames: [String] { uniqueKeys(WorkflowKey.computeServers) }
     /// Every compute server, in order.
     public var computeServers: [ComputeServer] {
-        guard let map = root[WorkflowKey.computeServers]?.objectValue else { return [] }
-        return computeServerNames.map { ComputeServer(name: $0, value: map[$0] ?? .null) }
+        uniqueMembers(WorkflowKey.computeServers).map { ComputeServer(name: $0.name, value: $0.value) }
     }
     /// The compute server named `name`.
     public func computeServer(named name: String) -> ComputeServer? {
@@ -110,8 +124,7 @@ public struct Workflow: Sendable {
     public var dataStoreNames: [String] { uniqueKeys(WorkflowKey.dataStores) }
     /// Every data store, in order.
     public var dataStores: [DataStore] {
-        guard let map = root[WorkflowKey.dataStores]?.objectValue else { return [] }
-        return dataStoreNames.map { DataStore(name: $0, value: map[$0] ?? .null) }
+        uniqueMembers(WorkflowKey.dataStores).map { DataStore(name: $0.name, value: $0.value) }
     }
     /// The data store named `name`.
     public func dataStore(named name: String) -> DataStore? {
