@@ -29,5 +29,8 @@ struct ExportTests {
         for _ in 0..<i { k.press("j") }
         k.press("Enter", "C-u", "text:1024", "Enter")
         #expect(k.state.doc.action("start")?["MaxMemory"] == 1024)
+        k.press("4", "Enter", "G", "Enter", "text:VMConfig={\"Name\": \"vm1\", \"Provider\": \"AWS\"}", "Enter")
+        #expect(k.state.doc.root["VMConfig"]?["Provider"] == "AWS")
+        #expect(k.state.formRows[k.state.fieldIndex].label == "VMConfig")
     }
 }

@@ -88,14 +88,14 @@ let base = try DesignDocument(text: text)
 for copy in 0..<3 {
     for name in base.actionNames {
         guard var a = base.action(name) else { continue }
-        let edges = base.edges(of: name).map { Edge(target: "\($0.target)_\(copy)", rank: $0.rank, condition: $0.condition) }
+        let edges = base.edges(of: name).map { Edge(target: "\($0.target)-c\(copy)", rank: $0.rank, condition: $0.condition) }
         a["InvokeNext"] = Edge.invokeNext(edges)
-        bigActions["\(name)_\(copy)"] = .object(a)
+        bigActions["\(name)-c\(copy)"] = .object(a)
     }
 }
 for m in base.root.objectValue?.members ?? [] where m.key != "ActionList" && m.key != "FunctionList" { big[m.key] = m.value }
 big["ActionList"] = .object(bigActions)
-big["FunctionInvoke"] = .string("\(base.entry ?? base.actionNames[0])_0")
+big["FunctionInvoke"] = .string("\(base.entry ?? base.actionNames[0])-c0")
 var bigState = AppState(doc: DesignDocument(root: .object(big)), filePath: "/tmp/big.json", size: size)
 print("TUIBench: synthetic workflow: \(bigState.doc.actionNames.count) actions")
 _ = reduce(&bigState, .key(.char("5")))

@@ -21,6 +21,9 @@ public enum FieldTarget: Equatable, Sendable {
     case addArgument(String)
     /// The InvocationID mode.
     case invocationMode
+    /// Add a field (`name=value`, typed) to the object at the pointer: VMConfig, resources
+    /// (MaxMemory, ...), Secrets, or anything else the schema allows.
+    case addField(JSONPointer)
 }
 
 /// One row of the details form.
@@ -108,6 +111,7 @@ extension AppState {
             rows.append(FormRow(label: key.replacingOccurrences(of: "Function", with: "").replacingOccurrences(of: "Downloads", with: ""),
                                 value: doc.root.value(at: kp)?.display ?? "", target: .value(kp, .stringList), pointer: kp))
         }
+        rows.append(FormRow(label: "+ field", value: "MaxMemory, MaxRuntime, ...", role: .dim, target: .addField(p)))
         return rows
     }
 
@@ -127,6 +131,7 @@ extension AppState {
         for m in s.members where !shown.contains(m.key) {
             rows.append(row(p.appending(m.key), label: m.key, value: m.value, required: false))
         }
+        rows.append(FormRow(label: "+ field", value: "", role: .dim, target: .addField(p)))
         return rows
     }
 
@@ -152,6 +157,7 @@ extension AppState {
         for m in s.members where !["Endpoint", "Bucket", "Region", "Writable", "Anonymous"].contains(m.key) {
             rows.append(row(p.appending(m.key), label: m.key, value: m.value, required: false))
         }
+        rows.append(FormRow(label: "+ field", value: "", role: .dim, target: .addField(p)))
         return rows
     }
 
@@ -178,6 +184,7 @@ extension AppState {
         for m in doc.root.objectValue?.members ?? [] where !known.contains(m.key) {
             rows.append(FormRow(label: m.key, value: m.value.display, target: .value(top(m.key), .typed), pointer: top(m.key)))
         }
+        rows.append(FormRow(label: "+ field", value: "VMConfig, Secrets, ...", role: .dim, target: .addField(.root)))
         return rows
     }
 }

@@ -10,6 +10,7 @@ public enum Purpose: Equatable, Sendable {
     case addEdge(from: String), retarget(action: String, index: Int)
     case setValue(JSONPointer, FieldKind)
     case addArgument(action: String)
+    case addField(JSONPointer)
     case choose(JSONPointer)
     case invocationMode
     case saveAs, open

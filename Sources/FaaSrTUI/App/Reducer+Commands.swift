@@ -173,6 +173,8 @@ extension AppState {
                 mode = .picker(title: "'\(a)' invokes next", options: doc.actionNames.filter { $0 != a }, selected: 0, query: TextField(), purpose: .addEdge(from: a))
             case .addArgument(let a):
                 mode = .prompt(title: "New argument (name=value)", field: TextField(), purpose: .addArgument(action: a))
+            case .addField(let parent):
+                mode = .prompt(title: "New field (name=value; JSON values typed)", field: TextField(), purpose: .addField(parent))
             case .invocationMode:
                 mode = .picker(title: "InvocationID", options: ["UUID", "from date", "fixed"], selected: 0, query: TextField(), purpose: .invocationMode)
             }

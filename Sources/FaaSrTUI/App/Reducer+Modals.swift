@@ -144,6 +144,16 @@ extension AppState {
             let fx = edit("argument \(k) added") { $0.set(v, at: DesignDocument.actionPointer(a).appending("Arguments").appending(k)) }
             if let i = formRows.firstIndex(where: { $0.target == .addArgument(a) }) { fieldIndex = i }
             return fx
+        case .addField(let parent):
+            let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: " ") }
+            guard let k = parts.first, !k.isEmpty, !k.contains(" "), !k.contains("/") else {
+                toast = "\(glyphs.cross) write name=value; the name has no spaces or /"
+                return []
+            }
+            let v = AppState.typedValue(parts.count > 1 ? parts[1] : "")
+            let fx = edit("\(k) = \(v.display)") { $0.set(v, at: parent.appending(k)) }
+            if let i = formRows.firstIndex(where: { $0.pointer == parent.appending(k) }) { fieldIndex = i }
+            return fx
         case .saveAs:
             guard !text.isEmpty else { return [] }
             return [.save(path: text, text: doc.text)]
