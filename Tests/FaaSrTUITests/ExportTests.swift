@@ -34,3 +34,28 @@ struct ExportTests {
         #expect(k.state.formRows[k.state.fieldIndex].label == "VMConfig")
     }
 }
+
+@Suite("Mouse and keys")
+struct MouseTests {
+    @Test("a click focuses the pane under it and selects the row; the wheel moves")
+    func click() throws {
+        var j = try Journey(text: tutorialText)
+        let layout = ScreenLayout(size: j.state.size)
+        j.send(.mouse(MouseEvent(kind: .press, x: layout.list.x + 3, y: layout.list.y + 3)))
+        #expect(j.state.focus == .list)
+        #expect(j.state.selectedName == "sum")
+        j.send(.mouse(MouseEvent(kind: .press, x: layout.details.x + 3, y: layout.details.y + 2)))
+        #expect(j.state.focus == .details)
+        #expect(j.state.fieldIndex == 1)
+        j.send(.mouse(MouseEvent(kind: .wheelDown, x: 0, y: 0)))
+        #expect(j.state.fieldIndex == 2)
+    }
+
+    @Test("Ctrl-C asks before quitting with unsaved changes")
+    func ctrlC() throws {
+        var j = try Journey(text: tutorialText)
+        j.press("e", "j", "e", "C-c")
+        guard case .confirm = j.state.mode else { Issue.record("no confirm"); return }
+        #expect(!j.effects.contains(.quit))
+    }
+}

@@ -40,7 +40,7 @@ public enum DesignerKeymap {
         Binding([.char("/")], .filter, "filter the list"),
         Binding([.char(":"), .ctrl("p")], .palette, "command palette", hint: "cmd"),
         Binding([.char("?"), .function(1)], .help, "help", hint: "help"),
-        Binding([.char("q")], .quit, "quit (asks if unsaved)", hint: "quit"),
+        Binding([.char("q"), .ctrl("c")], .quit, "quit (asks if unsaved)", hint: "quit"),
         Binding([.escape], .escape, "back"),
     ])
 
