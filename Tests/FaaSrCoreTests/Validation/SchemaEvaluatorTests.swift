@@ -25,6 +25,28 @@ struct SchemaEvaluatorTests {
         #expect(name.matches(String(repeating: "a", count: 200_000)))
     }
 
+    /// The fast path for anchored runs and the general matcher agree (an alternation of two
+    /// equal branches forces the general one).
+    @Test(arguments: ["[a-zA-Z][a-zA-Z0-9-]*(?:\\([0-9]+\\))?", "%[YymdHMSjUWaAbBfzZ%-]([%YymdHMSjUWaAbBfzZ%-])*",
+                      "[a-zA-Z_][a-zA-Z0-9_]*", "[A-Z][A-Z_0-9]*", "a*a?b{1,2}.?"])
+    func fastAndGeneralMatchersAgree(_ body: String) throws {
+        let fast = try SchemaPattern("^" + body + "$")
+        let general = try SchemaPattern("^(?:" + body + "|" + body + ")$")
+        let alphabet = Array("aAzZ_-9(3)%Ymb\n é".unicodeScalars)
+        var state: UInt64 = 88_172_645_463_325_252
+        for _ in 0..<4000 {
+            var s = String.UnicodeScalarView()
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            var r = state
+            for _ in 0..<Int(r % 9) {
+                s.append(alphabet[Int((r >> 8) % UInt64(alphabet.count))])
+                r = r &* 6_364_136_223_846_793_005 &+ 1
+            }
+            let text = String(s)
+            #expect(fast.matches(text) == general.matches(text), "\(body) on \(text.debugDescription)")
+        }
+    }
+
     @Test func unsupportedSyntaxIsRefused() {
         #expect(throws: SchemaPattern.SyntaxError.self) { try SchemaPattern("(?=a)") }
         #expect(throws: SchemaPattern.SyntaxError.self) { try SchemaPattern("a**") }

@@ -12,6 +12,9 @@ public struct SchemaPattern: Sendable, CustomStringConvertible {
     public let source: String
     private let root: Node
     private let anchoredAtStart: Bool
+    /// The same pattern as a few `^...$` runs of one-character atoms, when it has that shape
+    /// (every FaaSr schema pattern does): matched without closures or per-character recursion.
+    private let linear: [[Run]]?
 
     /// Why a pattern could not be compiled.
     public struct SyntaxError: Error, CustomStringConvertible {
@@ -29,6 +32,7 @@ public struct SchemaPattern: Sendable, CustomStringConvertible {
             throw SyntaxError(pattern: source, reason: "unbalanced ')'")
         }
         if case .seq(let items) = root, case .start = items.first { anchoredAtStart = true } else { anchoredAtStart = false }
+        linear = Self.linearForm(root)
     }
 
     public var description: String { source }
@@ -36,9 +40,90 @@ public struct SchemaPattern: Sendable, CustomStringConvertible {
     /// Whether the pattern matches somewhere in `text` (`re.search`).
     public func matches(_ text: String) -> Bool {
         if case .seq(let items) = root, items.isEmpty { return true }  // "" matches everything
+        if let linear {
+            let s = Array(text.unicodeScalars)
+            return linear.contains { Self.matchRuns($0[...], s, 0) }
+        }
         let s = Array(text.unicodeScalars)
         let last = anchoredAtStart ? 0 : s.count
         for start in 0...last where Matcher(s: s).match(root, start, { _ in true }) { return true }
+        return false
+    }
+
+    // MARK: - Linear form
+
+    /// One atom matching a single character, repeated `min...max` times (greedy).
+    struct Run: Sendable {
+        var test: Node
+        var min: Int
+        var max: Int?
+
+        func accepts(_ c: Unicode.Scalar) -> Bool {
+            switch test {
+            case .scalar(let x): return c == x
+            case .any: return c != "\n"
+            case .set(let set): return set.contains(c)
+            default: return false
+            }
+        }
+    }
+
+    /// `^ runs... $` alternatives equivalent to `node`, or nil when the pattern has another
+    /// shape (unanchored, lazy, alternation inside, nested repeats of groups...).
+    private static func linearForm(_ node: Node) -> [[Run]]? {
+        guard case .seq(let items) = node, items.count >= 2, case .start = items.first, case .end = items.last else { return nil }
+        var alternatives: [[Run]] = [[]]
+        for item in items.dropFirst().dropLast() {
+            guard let options = runOptions(item) else { return nil }
+            alternatives = alternatives.flatMap { prefix in options.map { prefix + $0 } }
+            if alternatives.count > 8 { return nil }
+        }
+        return alternatives
+    }
+
+    /// The run sequences one item of a sequence can stand for.
+    private static func runOptions(_ node: Node) -> [[Run]]? {
+        switch node {
+        case .scalar, .any, .set:
+            return [[Run(test: node, min: 1, max: 1)]]
+        case .repeatNode(let inner, let lo, let hi, let greedy):
+            guard greedy else { return nil }
+            if case .seq(let s) = inner, s.count == 1 { return runOptions(.repeatNode(s[0], min: lo, max: hi, greedy: greedy)) }
+            switch inner {
+            case .scalar, .any, .set:
+                return [[Run(test: inner, min: lo, max: hi)]]
+            case .seq(let s) where lo == 0 && hi == 1:
+                // An optional group: present or absent.
+                var present: [[Run]] = [[]]
+                for item in s {
+                    guard let options = runOptions(item) else { return nil }
+                    present = present.flatMap { prefix in options.map { prefix + $0 } }
+                }
+                return [[]] + present
+            default:
+                return nil
+            }
+        case .seq(let s):
+            var out: [[Run]] = [[]]
+            for item in s {
+                guard let options = runOptions(item) else { return nil }
+                out = out.flatMap { prefix in options.map { prefix + $0 } }
+            }
+            return out
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `runs` match all of `s` from `pos` (then the end, or a final `\n` as Python's `$`).
+    private static func matchRuns(_ runs: ArraySlice<Run>, _ s: [Unicode.Scalar], _ pos: Int) -> Bool {
+        guard let run = runs.first else {
+            return pos == s.count || (pos == s.count - 1 && s[pos] == "\n")
+        }
+        var n = 0
+        while pos + n < s.count, run.max.map({ n < $0 }) ?? true, run.accepts(s[pos + n]) { n += 1 }
+        guard n >= run.min else { return false }
+        for len in stride(from: n, through: run.min, by: -1) where matchRuns(runs.dropFirst(), s, pos + len) { return true }
         return false
     }
 
