@@ -54,6 +54,12 @@ struct ConvertCommand: ParsableCommand {
             CommandIO.writeStandardError("\(place): \(note.kind == .todo ? "warning" : "note"): \(note.message)\n")
         }
         let text = result.workflow.document.serializedPreservingLayout()
+        let remaining = Validator().validate(text: text).errors
+        if !remaining.isEmpty {
+            CommandIO.writeStandardError(
+                "\(output ?? "the converted workflow"): warning: \(remaining.count) validation error\(remaining.count == 1 ? "" : "s") remain "
+                    + "(first: \(remaining[0].message)); fill in the items above, then run faasr validate\n")
+        }
         if let output {
             do { try CommandIO.writeAtomically(text, to: output) } catch let f as CommandFailure { throw f.report() }
             CommandIO.writeStandardError(
