@@ -168,6 +168,8 @@ struct ReducerJourneyTests {
         let isUserName = { (p: Problem) in p.pointer.description.hasPrefix("/ComputeServers/GH") && p.message.contains("UserName") }
         #expect(j.state.problems.contains(where: isUserName), "\(j.state.problems)")
         j.press("1", "6")
+        let footer = j.screen.split(separator: "\n").first { $0.contains("/ComputeServers/GH") }.map(String.init) ?? ""
+        #expect(footer.contains("6:70 /ComputeServers/GH"), "line:col of the problem in: \(footer)")
         guard let i = j.state.problems.firstIndex(where: isUserName) else { return }
         for _ in 0..<i { j.press("j") }
         j.press("Enter")

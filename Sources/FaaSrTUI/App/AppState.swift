@@ -37,6 +37,8 @@ public struct AppState: Equatable, Sendable {
     public var glyphs: Glyphs = .unicode
     /// Whether the graph pane shows the lane list instead of the layered drawing.
     public var showLanes = false
+    /// Positions in the file as opened (for `line:col` in problems).
+    public var sourcePositions = SourcePositions(text: nil)
     /// The last graph layout (a pure function of ``doc``; see ``GraphLayoutCache``).
     public var layoutCache = GraphLayoutCache()
     /// Set once a quit was decided.

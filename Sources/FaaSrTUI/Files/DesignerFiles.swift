@@ -24,6 +24,7 @@ public enum DesignerFiles {
         let (doc, notice) = try load(text: text, path: path)
         var s = AppState(doc: doc, filePath: path, size: size, glyphs: glyphs)
         s.savedDoc = original
+        s.sourcePositions = SourcePositions(text: text)
         if !notice.isEmpty { s.toast = notice }
         return s
     }

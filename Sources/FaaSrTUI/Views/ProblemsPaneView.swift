@@ -17,7 +17,8 @@ enum ProblemsPaneView {
         ListView.draw(rows, selected: s.problemIndex, focused: s.focus == .problems, into: &c,
                       at: Rect(x: inner.x, y: inner.y, width: inner.width, height: listH))
         if s.focus == .problems, let p = s.problems[safe: s.problemIndex] {
-            c.put(p.pointer.description.isEmpty ? "/" : p.pointer.description, x: inner.x, y: inner.maxY - 2, role: .dim, maxWidth: inner.width)
+            let at = s.sourcePositions.location(of: p.pointer).map { "\($0) " } ?? ""
+            c.put(at + (p.pointer.description.isEmpty ? "/" : p.pointer.description), x: inner.x, y: inner.maxY - 2, role: .dim, maxWidth: inner.width)
             if let h = p.hint { c.put("hint: " + h, x: inner.x, y: inner.maxY - 1, role: .dim, maxWidth: inner.width) }
         }
     }
