@@ -34,11 +34,11 @@ struct S3Command: AsyncParsableCommand {
             do { data = try Data(contentsOf: url) } catch {
                 throw ValidationError("cannot read the workflow file \(workflow): \(error.localizedDescription)")
             }
-            let document: JSONDocument
-            do { document = try JSONDocument(bytes: Array(data)) } catch {
+            let parsed: Workflow
+            do { parsed = try Workflow(bytes: Array(data)) } catch {
                 throw ValidationError("\(workflow) is not valid JSON: \(error)")
             }
-            let storage = try WorkflowStorage(workflow: document.root)
+            let storage = try WorkflowStorage(workflow: parsed)
             let name = store.isEmpty ? storage.defaultStore : store
             return (storage, try storage.store(name), name)
         }

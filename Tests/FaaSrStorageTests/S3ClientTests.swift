@@ -138,3 +138,31 @@ import FaaSrTestSupport
         #expect(url.absoluteString.contains("&X-Amz-Expires=600&X-Amz-SignedHeaders=host&X-Amz-Signature="))
     }
 }
+
+/// Progress callbacks of streamed transfers.
+@Suite struct S3ProgressTests {
+    final class Recorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [(Int64, Int64?)] = []
+        func record(_ done: Int64, _ total: Int64?) { lock.lock(); values.append((done, total)); lock.unlock() }
+    }
+
+    @Test func putAndGetReportProgressUpToTheTotal() async throws {
+        guard let s3 = try TestS3Server.require() else { return }
+        let scratch = try makeScratchFolder("progress")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let size = 6 * 1024 * 1024 + 5
+        let source = scratch.appendingPathComponent("p.bin")
+        try makeTestFile(at: source, size: size)
+        let key = TestS3Server.uniquePrefix("progress") + "p.bin"
+        let client = s3.client()
+        let up = Recorder()
+        try await client.put(key, from: source, progress: { up.record($0, $1) })
+        #expect(up.values.count >= 7) // start + one per 1 MiB chunk
+        #expect(up.values.last?.0 == Int64(size) && up.values.last?.1 == Int64(size))
+        let down = Recorder()
+        try await client.get(key, to: scratch.appendingPathComponent("back.bin"), progress: { down.record($0, $1) })
+        #expect(down.values.last?.0 == Int64(size) && down.values.last?.1 == Int64(size))
+        #expect(zip(down.values, down.values.dropFirst()).allSatisfy { $0.0 <= $1.0 })
+    }
+}

@@ -21,6 +21,13 @@ import FaaSrTestSupport
         #expect(storage.loggingStore == "S3")
     }
 
+    @Test func readsFaaSrCoreWorkflow() throws {
+        let workflow = try Workflow(text: #"{"DefaultDataStore": "My", "LoggingDataStore": "Logs", "DataStores": {"My": {"Bucket": "b"}, "Logs": {"Bucket": "l", "Anonymous": "true"}}}"#)
+        let storage = try WorkflowStorage(workflow: workflow, secret: { ["My_AccessKey": "a", "My_SecretKey": "s"][$0] })
+        #expect(storage.defaultStore == "My" && storage.loggingStore == "Logs")
+        #expect(try DataStoreConfig(workflow.dataStore(named: "Logs")!).anonymous)
+    }
+
     @Test func credentialsInTheWorkflowWin() throws {
         let json = try Self.workflow(#"{"S3": {"Bucket": "b", "AccessKey": "inline", "SecretKey": "inline-secret"}}"#)
         let storage = try WorkflowStorage(workflow: json, secret: { _ in "from-secret" })

@@ -12,6 +12,8 @@ struct FileRegion: Sendable {
     var path: String
     var offset: Int64
     var length: Int64
+    /// Called with the bytes of the region read so far, after each chunk of an upload.
+    var onRead: (@Sendable (Int64) -> Void)? = nil
 
     /// Chunk size of reads: large enough for throughput, small enough for flat memory.
     static let chunkSize = 1 << 20
@@ -93,6 +95,7 @@ struct FileRegion: Sendable {
                     throw StorageError.localFile(path: region.path, reason: "file shrank or could not be read during upload")
                 }
                 self.position += Int64(got)
+                region.onRead?(self.position - region.offset)
                 return buffer
             }
         }

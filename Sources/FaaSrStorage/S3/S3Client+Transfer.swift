@@ -110,13 +110,17 @@ extension S3Client {
     /// `PutObject` streamed from `file`, or a multipart upload when the file is at least
     /// ``S3Configuration/multipartThreshold`` bytes.
     public func put(_ key: String, from file: URL, progress: TransferProgress?) async throws {
-        let region = try FileRegion.whole(file)
+        var region = try FileRegion.whole(file)
         if region.length >= configuration.multipartThreshold {
             try await multipartUpload(key, region: region, progress: progress)
             return
         }
         let hash = configuration.signsPayload ? try region.sha256() : nil
         progress?(0, region.length)
+        if let progress {
+            let total = region.length
+            region.onRead = { done in progress(done, total) }
+        }
         _ = try await simple("PutObject", method: .PUT, key: key, resource: key, body: .file(region, sha256: hash))
         progress?(region.length, region.length)
     }

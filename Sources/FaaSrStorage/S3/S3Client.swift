@@ -31,7 +31,8 @@ public struct S3Client: ObjectStore {
     public init(configuration: S3Configuration, httpClient: HTTPClient? = nil,
                 logger: Logger = Logger(label: "faasr.s3")) {
         self.configuration = configuration
-        self.http = httpClient ?? S3Transport.shared
+        self.http = httpClient ?? S3Transport.shared(connectTimeout: configuration.connectTimeout,
+                                                     readTimeout: configuration.readTimeout)
         self.logger = logger
     }
 

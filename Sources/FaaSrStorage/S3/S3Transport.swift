@@ -2,11 +2,23 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 
-/// The HTTP client S3 stores share unless given their own: connection pooling, TLS
-/// verification on (the default), no redirects, no decompression. It lives for the whole
-/// process, so it is never shut down.
+/// The HTTP clients S3 stores share unless given their own, one per pair of timeouts:
+/// connection pooling, TLS verification on (the default), no redirects, no decompression.
+/// They live for the whole process, so they are never shut down.
 enum S3Transport {
-    static let shared: HTTPClient = make(connectTimeout: 10, readTimeout: 60)
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var clients: [String: HTTPClient] = [:]
+
+    /// The shared client for these timeouts (seconds).
+    static func shared(connectTimeout: TimeInterval, readTimeout: TimeInterval) -> HTTPClient {
+        let key = "\(connectTimeout)/\(readTimeout)"
+        lock.lock()
+        defer { lock.unlock() }
+        if let client = clients[key] { return client }
+        let client = make(connectTimeout: connectTimeout, readTimeout: readTimeout)
+        clients[key] = client
+        return client
+    }
 
     static func make(connectTimeout: TimeInterval, readTimeout: TimeInterval) -> HTTPClient {
         var configuration = HTTPClient.Configuration(
