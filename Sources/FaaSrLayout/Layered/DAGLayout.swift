@@ -8,7 +8,7 @@ public struct DAGLayoutOptions: Sendable, Equatable {
     public var orderingPasses: Int
 
     /// Creates options; the defaults draw top to bottom.
-    public init(orientation: LayoutOrientation = .topToBottom, orderingPasses: Int = 12) {
+    public init(orientation: LayoutOrientation = .topToBottom, orderingPasses: Int = 8) {
         self.orientation = orientation
         self.orderingPasses = orderingPasses
     }

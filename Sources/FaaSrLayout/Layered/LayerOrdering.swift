@@ -122,7 +122,7 @@ struct LayerOrdering {
         var flat: [Int] = []
         var upRange: [Range<Int>] = []
         var downRange: [Range<Int>] = []
-        while dirty.contains(true) && rounds < 8 {
+        while dirty.contains(true) && rounds < 4 {
             rounds += 1
             var next = Array(repeating: false, count: layerCount)
             for l in 0..<layerCount where dirty[l] && layers[l].count > 1 {
