@@ -140,7 +140,9 @@ public struct LaneView: Sendable {
         if let d = node.details.first { parts.append(("  " + d, .dim)) }
         let out = graph.edges.filter { $0.source == v }
         if !out.isEmpty { parts.append(("  →", .edge)) }
-        for (k, e) in out.enumerated() {
+        // A long fan-out is summarised: the lanes already show where it goes.
+        let shown = out.count > 6 ? Array(out.prefix(5)) : out
+        for (k, e) in shown.enumerated() {
             let target = graph.nodes[e.target]
             var name = target.title
             if e.rank > 1 { name += " ×\(e.rank)" }
@@ -155,6 +157,7 @@ public struct LaneView: Sendable {
             let label = e.label.map { $0 + " " } ?? ""
             parts.append(((k == 0 ? " " : " · ") + label + name, e.source == e.target ? .error : role))
         }
+        if shown.count < out.count { parts.append((" · +\(out.count - shown.count) more", .dim)) }
         return parts
     }
 }
