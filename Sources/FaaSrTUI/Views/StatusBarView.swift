@@ -20,9 +20,9 @@ enum StatusBarView {
         default: mode = "DIALOG"
         }
         var x = r.x + 1
-        x += c.put(file + (s.isDirty ? " " + s.glyphs.dirty : ""), x: x, y: r.y, role: .statusBar)
+        x += c.put(mode + "  ", x: x, y: r.y, role: .statusBar)
+        x += c.put(DisplayWidth.truncate(file, to: 28) + (s.isDirty ? " " + s.glyphs.dirty : ""), x: x, y: r.y, role: .statusBar)
         x += c.put("  " + summary, x: x, y: r.y, role: .statusBar)
-        x += c.put("  " + mode, x: x, y: r.y, role: .statusBar)
         let hints = s.inlineEdit != nil ? ["Enter apply", "Esc cancel"] : DesignerKeymap.keymap.hints(in: s.focus)
         let text = hints.joined(separator: "  ")
         let hx = max(x + 2, r.maxX - DisplayWidth.of(text) - 1)
