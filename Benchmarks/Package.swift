@@ -19,7 +19,10 @@ var targets: [Target] = [
 if !light {
     targets += [
         .executableTarget(name: "StorageBench", dependencies: [.product(name: "FaaSrStorage", package: "FaaSr")]),
-        .executableTarget(name: "RuntimeBench", dependencies: [.product(name: "FaaSrRuntime", package: "FaaSr")]),
+        .executableTarget(name: "RuntimeBench", dependencies: [
+            .product(name: "FaaSrCore", package: "FaaSr"), .product(name: "FaaSrStorage", package: "FaaSr"),
+            .product(name: "FaaSrRuntime", package: "FaaSr"),
+        ]),
     ]
 }
 

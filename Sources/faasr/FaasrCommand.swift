@@ -18,5 +18,8 @@ private var networkSubcommands: [any ParsableCommand.Type] {
     #if canImport(FaaSrStorage)
     commands.append(S3Command.self)
     #endif
+    #if canImport(FaaSrRuntime)
+    commands += [RunCommand.self, LocalCommand.self]
+    #endif
     return commands
 }

@@ -1,0 +1,238 @@
+import FaaSrCore
+import FaaSrStorage
+import Foundation
+
+/// Runs one action's life cycle (spec/runtime.md §2.1), FaaSr 2.x-compatible:
+/// payload → secrets → validation → store check → entry set-up or fan-in gate → function →
+/// `.done` → successors → log.
+public struct ActionRunner: Sendable {
+    /// Where the workflow is and what overrides it.
+    public var request: PayloadRequest
+    /// The workflow itself, when already read (skips fetching `payloadURL`).
+    public var workflow: JSONObject?
+    /// Opens data stores.
+    public var stores: any StoreResolver
+    /// Sends successor invocations.
+    public var trigger: any Trigger
+    /// Runs the user function.
+    public var functionRunner: any FunctionRunner
+    /// The action's working directory (the function's current directory).
+    public var workingDirectory: URL
+    /// Environment: secrets by derived name, `GH_PAT`, PATH for the function's process.
+    public var environment: [String: String]
+    /// GitHub API base for fetching workflows and code.
+    public var gitHubAPI: String = "https://api.github.com"
+    /// Schema check of the fetched workflow (FaaSr's schema; nil skips it, as FaaSr's
+    /// `SKIP_SCHEMA_VALIDATE`); returns error messages.
+    public var schemaCheck: (@Sendable (JSONObject) -> [String])? = ActionRunner.faasrSchema
+
+    /// FaaSr's schema check, nothing more (the runtime's own verdict).
+    public static let faasrSchema: @Sendable (JSONObject) -> [String] = { workflow in
+        Validator(options: .schemaOnly).validate(.object(workflow)).filter { $0.severity == .error }.map(\.description)
+    }
+    /// Echo log lines to stdout.
+    public var echo: Bool = true
+
+    /// Creates a runner.
+    public init(request: PayloadRequest, workflow: JSONObject? = nil, stores: any StoreResolver,
+                trigger: any Trigger, functionRunner: any FunctionRunner = ProcessFunctionRunner(),
+                workingDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.request = request
+        self.workflow = workflow
+        self.stores = stores
+        self.trigger = trigger
+        self.functionRunner = functionRunner
+        self.workingDirectory = workingDirectory
+        self.environment = environment
+    }
+
+    /// Runs the action and reports how it ended; never throws.
+    public func run() async -> ActionOutcome {
+        let log = ActionLog(echo: echo)
+        var state = State(log: log)
+        let outcome = await runSteps(&state)
+        // Write the log once (not for clean fan-in aborts, which FaaSr logs on stdout only).
+        var final = outcome
+        if outcome.kind != .aborted, let store = state.logStore, let folder = state.folder, let name = state.logName {
+            let key = "\(folder)/\(name)"
+            do {
+                try await store.put(key, data: Data(log.text.utf8))
+                final.logKey = key
+            } catch {
+                FileHandle.standardError.write(Data("faasr: could not write the log \(key): \(error)\n".utf8))
+            }
+        }
+        return final
+    }
+
+    struct State {
+        let log: ActionLog
+        var logStore: (any ObjectStore)?
+        var folder: String?
+        var logName: String?
+    }
+
+    func runSteps(_ state: inout State) async -> ActionOutcome {
+        let log = state.log
+        var outcome = ActionOutcome(kind: .failed, result: nil, message: nil, triggered: 0)
+        func fail(_ m: String) -> ActionOutcome {
+            log.log(.error, m)
+            outcome.kind = .failed
+            outcome.message = m
+            return outcome
+        }
+        // 1. Payload.
+        let source = WorkflowSource(gitHubAPI: gitHubAPI, token: request.gitHubToken ?? environment["GH_PAT"])
+        var base: JSONObject
+        if let workflow {
+            base = workflow
+        } else {
+            do { base = try await source.fetch(request.payloadURL) } catch { return fail("\(error)") }
+        }
+        if let schemaCheck {
+            let errors = schemaCheck(base)
+            if !errors.isEmpty {
+                return fail("JSON not compliant with FaaSr schema: " + errors.joined(separator: "; "))
+            }
+        }
+        var payload = ActionPayload(base: base, overwritten: request.overwritten, payloadURL: request.payloadURL)
+        for key in ["WorkflowName", "DefaultDataStore", "DataStores", "ActionList", "ComputeServers", "FunctionInvoke"]
+        where payload[key] == nil {
+            return fail("the workflow has no \(key) (required by the FaaSr schema)")
+        }
+        state.logName = payload.logFileName
+        let action = payload.functionInvoke
+        log.log(.info, "Action \(action)\(payload.functionRank.map { " rank \($0)" } ?? "") of workflow \(payload.string("WorkflowName") ?? "")")
+        // 2. Secrets.
+        Secrets.fill(&payload, environment: environment, log: log)
+        // 3. Validation.
+        let graph = ActionGraph(actionList: payload.actionList)
+        let predecessors: [String]
+        do { predecessors = try graph.validate(functionInvoke: action) } catch { return fail(error.description) }
+        guard payload.dataStores.object(payload.defaultDataStore) != nil else {
+            return fail("DefaultDataStore '\(payload.defaultDataStore)' is not a key of DataStores")
+        }
+        guard payload.dataStores.object(payload.loggingDataStore) != nil else {
+            return fail("LoggingDataStore '\(payload.loggingDataStore)' is not a key of DataStores")
+        }
+        // 4. Check every store.
+        let storeSet = StoreSet(resolver: stores, dataStores: payload.dataStores)
+        for name in payload.dataStores.keys {
+            let config = payload.dataStores.object(name) ?? JSONObject()
+            if let e = config.string("Endpoint"), !e.isEmpty, !e.hasPrefix("http") {
+                return fail("S3 server \(name) failed with message: Endpoint '\(e)' must start with http:// or https://")
+            }
+            do { try await storeSet.store(name).checkAccess() } catch {
+                return fail("S3 server \(name) failed with message: \(error)")
+            }
+        }
+        let logStore: any ObjectStore
+        do { logStore = try storeSet.store(payload.loggingDataStore) } catch { return fail("\(error)") }
+        // 5. Entry action: timestamp, ID, folder check.
+        if predecessors.isEmpty {
+            if (payload.string("InvocationTimestamp") ?? "").isEmpty {
+                payload.set("InvocationTimestamp", .string(InvocationIdentity.timestamp(Date())))
+            }
+            let id = (payload.string("InvocationID") ?? "").trimmingCharacters(in: .whitespaces)
+            if id.isEmpty {
+                if let format = payload.string("InvocationIDFromDate"), !format.isEmpty {
+                    do {
+                        payload.set("InvocationID", .string(try InvocationIdentity.id(fromDate: payload.string("InvocationTimestamp")!, format: format)))
+                    } catch { return fail("\(error)") }
+                } else {
+                    payload.set("InvocationID", .string(UUID().uuidString.lowercased()))
+                }
+            }
+            if (payload.string("FaaSrLog") ?? "").isEmpty { payload.set("FaaSrLog", .string("FaaSrLog")) }
+        }
+        guard let id = payload.string("InvocationID"), !id.isEmpty,
+              let ts = payload.string("InvocationTimestamp"), !ts.isEmpty else {
+            return fail("\(action) is not the entry action, but its payload has no InvocationID/InvocationTimestamp")
+        }
+        outcome.invocationID = id
+        outcome.invocationTimestamp = ts
+        let folder = payload.invocationFolder
+        if predecessors.isEmpty {
+            do {
+                if !(try await logStore.list(prefix: folder + "/").objects.isEmpty) {
+                    return fail("InvocationID already exists: \(id) (objects exist under \(folder)/; use a new InvocationID or leave it empty)")
+                }
+            } catch { return fail("cannot list \(folder): \(error)") }
+        }
+        state.logStore = logStore
+        state.folder = folder
+        // 6. Fan-in gate.
+        if predecessors.count > 1 {
+            do {
+                let done = Set(try await logStore.list(prefix: "\(folder)/function_completions/").keys)
+                for p in predecessors where !done.contains("\(folder)/function_completions/\(p).done") {
+                    log.log(.info, "Missing .done file for predecessor: \(p) — aborting.")
+                    outcome.kind = .aborted
+                    outcome.message = "waiting for \(p)"
+                    return outcome
+                }
+                let won = try await FanInElection(store: logStore, folder: folder, action: action).contend()
+                if !won {
+                    log.log(.info, "Not the last trigger invoked — random number does not match")
+                    outcome.kind = .aborted
+                    outcome.message = "another invocation runs \(action)"
+                    return outcome
+                }
+            } catch { return fail("fan-in of \(action) failed: \(error)") }
+        }
+        // 7. The function.
+        guard let entry = payload.currentAction else { return fail("no ActionList entry for \(action)") }
+        if entry["_faasr_builtin"]?.boolValue == true {
+            return fail("built-in function \(entry.string("FunctionName") ?? "") is not supported by this runtime yet")
+        }
+        let functionName = entry.string("FunctionName") ?? ""
+        let type = entry.string("Type") ?? "Python"
+        let work = workingDirectory
+        let functionsDir = work.appendingPathComponent(".faasr/functions/\(id)", isDirectory: true)
+        let packagesDir = work.appendingPathComponent(".faasr/packages", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            try await FunctionCode(payload: payload, source: source, log: log, environment: environment)
+                .fetch(functionName: functionName, into: functionsDir)
+            try await PackageInstaller(payload: payload, log: log, environment: environment)
+                .install(functionName: functionName, type: type, into: packagesDir)
+        } catch { return fail("\(error)") }
+        let session = ActionSession(payload: payload, stores: storeSet, log: log, workingDirectory: work,
+                                    environment: environment, maxRank: graph.ranks[action] ?? 1)
+        var maxRuntime: Double?
+        if let n = entry["MaxRuntime"]?.numberValue { maxRuntime = n.doubleValue }
+        let invocation = FunctionInvocation(
+            functionName: functionName, type: type, arguments: entry.object("Arguments") ?? JSONObject(),
+            functionsDirectory: functionsDir, packagesDirectory: packagesDir, workingDirectory: work,
+            maxRuntime: maxRuntime, environment: environment)
+        do { try await functionRunner.run(invocation, session: session, log: log) } catch {
+            return fail("\(error)")
+        }
+        if await session.error {
+            let m = await session.message ?? "the function failed"
+            if let tb = await session.traceback { log.output(tb) }
+            return fail("\(functionName) failed: \(m)")
+        }
+        let result = await session.functionResult
+        outcome.result = result
+        // 8. Completion marker, in the logging store.
+        do { try await logStore.put(payload.doneKey, data: Data("True".utf8)) } catch {
+            return fail("cannot write \(payload.doneKey): \(error)")
+        }
+        // 9. Successors.
+        do {
+            let targets = try Successors.targets(of: action, graph: graph, result: result)
+            if targets.isEmpty { log.log(.info, "no triggers for \(action)") }
+            for t in targets {
+                for r in try Successors.requests(for: t, payload: payload) {
+                    try await trigger.trigger(r)
+                    outcome.triggered += 1
+                    log.log(.info, "triggered \(r.action)\(r.rank.map { "(\($0))" } ?? "")")
+                }
+            }
+        } catch { return fail("\(error)") }
+        log.log(.info, "Finished action - InvocationID: \(id)")
+        outcome.kind = .succeeded
+        return outcome
+    }
+}

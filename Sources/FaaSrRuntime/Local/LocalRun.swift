@@ -1,0 +1,277 @@
+import FaaSrCore
+import Foundation
+
+/// Runs a whole workflow on this machine (`faasr local`): each action is its own
+/// `faasr run` process in its own working directory with its own RPC port; successors are
+/// started through ``LocalTrigger``'s queue folder.
+public final class LocalRun: @unchecked Sendable {
+    /// The state of one action in the progress view.
+    public enum State: String, Sendable {
+        /// Not started yet.
+        case waiting
+        /// At least one process of it is running.
+        case running
+        /// Its function ran and succeeded (every rank, for ranked actions).
+        case done
+        /// Its function (or its life cycle) failed.
+        case failed
+        /// Never ran because a conditional branch was not taken.
+        case skipped = "skipped-by-branch"
+        /// Never ran because an action before it failed.
+        case notRun = "not run"
+    }
+
+    /// One action's row in the progress view.
+    public struct Row: Sendable {
+        /// The action name.
+        public var action: String
+        /// Its state.
+        public var state: State
+        /// Copies started / finished (ranked actions have several).
+        public var started = 0, finished = 0, expected = 1
+        /// When its first process started, and when its last one ended (seconds since start).
+        public var startTime: Double?, endTime: Double?
+        /// The failure message, if any.
+        public var message: String?
+        /// Log keys written.
+        public var logs: [String] = []
+    }
+
+    /// Options of a local run.
+    public struct Options: Sendable {
+        /// The workflow file.
+        public var workflowFile: URL
+        /// Map every data store to `{storeDirectory}/{name}`; nil uses the workflow's own stores.
+        public var storeDirectory: URL?
+        /// Where working directories, the trigger queue and statuses go.
+        public var runDirectory: URL
+        /// The `faasr` executable to start for each action.
+        public var executable: String
+        /// Extra environment for every action.
+        public var environment: [String: String]
+        /// Extra arguments for every `faasr run` (for example `--endpoint-override`).
+        public var extraArguments: [String] = []
+        /// Creates options.
+        public init(workflowFile: URL, storeDirectory: URL?, runDirectory: URL, executable: String,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) {
+            self.workflowFile = workflowFile
+            self.storeDirectory = storeDirectory
+            self.runDirectory = runDirectory
+            self.executable = executable
+            self.environment = environment
+        }
+    }
+
+    /// The summary of a finished run.
+    public struct Summary: Sendable {
+        /// Rows in ActionList order.
+        public var rows: [Row]
+        /// InvocationID and timestamp of the run.
+        public var invocationID: String?, invocationTimestamp: String?
+        /// Whether everything that should have run succeeded.
+        public var succeeded: Bool
+        /// Total wall time in seconds.
+        public var seconds: Double
+        /// Number of `faasr run` processes started.
+        public var processes: Int
+    }
+
+    let options: Options
+    let workflow: JSONObject
+    let graph: ActionGraph
+    private let lock = NSLock()
+    private var rows: [String: Row] = [:]
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
+    private var invocationID: String?
+    private var invocationTimestamp: String?
+    private var processCount = 0
+
+    /// Reads and checks the workflow.
+    public init(options: Options) throws {
+        self.options = options
+        guard let data = FileManager.default.contents(atPath: options.workflowFile.path) else {
+            throw RuntimeFailure("cannot read \(options.workflowFile.path)")
+        }
+        guard let obj = try JSONValue.parse(data).objectValue else {
+            throw RuntimeFailure("\(options.workflowFile.path) is not a JSON object")
+        }
+        workflow = obj
+        graph = ActionGraph(actionList: obj.object("ActionList") ?? JSONObject())
+        guard let entry = graph.entry else { throw RuntimeFailure("Function loop found: no initial action") }
+        do { _ = try graph.validate(functionInvoke: entry) } catch { throw RuntimeFailure(error.description) }
+        let ranks = graph.ranks
+        for a in graph.actions { rows[a] = Row(action: a, state: .waiting, expected: ranks[a] ?? 1) }
+        started = clock.now
+    }
+
+    var elapsed: Double {
+        let d = clock.now - started
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// The current rows, in ActionList order.
+    public var snapshot: [Row] { lock.withLock { graph.actions.compactMap { rows[$0] } } }
+
+    /// Runs the workflow to the end; `progress` is called whenever a row changes.
+    public func run(progress: @escaping @Sendable ([Row]) -> Void = { _ in }) async throws -> Summary {
+        let fm = FileManager.default
+        let queue = options.runDirectory.appendingPathComponent("queue", isDirectory: true)
+        try fm.createDirectory(at: queue, withIntermediateDirectories: true)
+        var entryOver = JSONObject()
+        entryOver["FunctionInvoke"] = .string(graph.entry!)
+        try await LocalTrigger(queue: queue).trigger(TriggerRequest(
+            action: graph.entry!, rank: nil, serverName: "", server: JSONObject(), overwritten: entryOver,
+            payloadURL: options.workflowFile.standardizedFileURL.path, functionName: ""))
+        progress(snapshot)
+        var running: [Task<Void, Never>] = []
+        let active = ActiveCount()
+        while true {
+            let names = (try? fm.contentsOfDirectory(atPath: queue.path))?.filter { $0.hasSuffix(".json") }.sorted() ?? []
+            for name in names {
+                let file = queue.appendingPathComponent(name)
+                let taken = options.runDirectory.appendingPathComponent("requests/\(name)")
+                try fm.createDirectory(at: taken.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fm.moveItem(at: file, to: taken)
+                active.change(1)
+                running.append(Task {
+                    await self.start(requestFile: taken, queue: queue, progress: progress)
+                    active.change(-1)
+                })
+            }
+            let idle = active.value == 0
+            if idle {
+                let left = (try? fm.contentsOfDirectory(atPath: queue.path))?.filter { $0.hasSuffix(".json") } ?? []
+                if left.isEmpty { break }
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        for t in running { await t.value }
+        finishRows()
+        progress(snapshot)
+        let final = snapshot
+        let ok = !final.contains { $0.state == .failed || $0.state == .notRun }
+        return Summary(rows: final, invocationID: invocationID, invocationTimestamp: invocationTimestamp,
+                       succeeded: ok, seconds: elapsed, processes: processCount)
+    }
+
+    private func start(requestFile: URL, queue: URL, progress: @escaping @Sendable ([Row]) -> Void) async {
+        guard let data = FileManager.default.contents(atPath: requestFile.path),
+              let req = try? JSONValue.parse(data).objectValue,
+              let over = req.object("OVERWRITTEN"), let action = over.string("FunctionInvoke") else { return }
+        let rank = over["FunctionRank"]?.numberValue?.intValue
+        let label = rank.map { "\(action)-\($0)" } ?? action
+        let unique = requestFile.deletingPathExtension().lastPathComponent.suffix(8)
+        let work = options.runDirectory.appendingPathComponent("actions/\(label)-\(unique)", isDirectory: true)
+        let status = work.appendingPathComponent(".faasr/status.json")
+        try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        var args = ["run", "--event", requestFile.path, "--trigger-dir", queue.path, "--work-dir", work.path,
+                    "--rpc-port", "0", "--status-file", status.path, "--quiet"]
+        if let s = options.storeDirectory { args += ["--store-dir", s.path] }
+        args += options.extraArguments
+        update(action) { row in
+            row.started += 1
+            if row.startTime == nil { row.startTime = self.elapsed }
+            row.state = .running
+        }
+        lock.withLock { processCount += 1 }
+        progress(snapshot)
+        let outputFile = work.appendingPathComponent(".faasr/output.txt")
+        try? FileManager.default.createDirectory(at: outputFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let out = OutputFile(url: outputFile)
+        var exitStatus: Int32 = 1
+        do {
+            let r = try await ChildProcess.run(executable: options.executable, arguments: args, directory: work,
+                                               environment: options.environment, timeout: nil, onLine: { out.write($0) })
+            exitStatus = r.status
+        } catch {
+            out.write("cannot start \(options.executable): \(error)")
+        }
+        out.close()
+        var kind = exitStatus == 0 ? "succeeded" : "failed"
+        var message: String?
+        var logKey: String?
+        if let s = FileManager.default.contents(atPath: status.path), let o = try? JSONValue.parse(s).objectValue {
+            kind = o.string("kind") ?? kind
+            message = o.string("message")
+            logKey = o.string("logKey")
+            lock.withLock {
+                if invocationID == nil { invocationID = o.string("invocationID") }
+                if invocationTimestamp == nil { invocationTimestamp = o.string("invocationTimestamp") }
+            }
+        } else if exitStatus != 0 {
+            message = "faasr run exited with status \(exitStatus) (output: \(outputFile.path))"
+        }
+        update(action) { row in
+            if let logKey { row.logs.append(logKey) }
+            switch kind {
+            case "succeeded": row.finished += 1
+            case "aborted": row.started -= 1
+            default:
+                row.state = .failed
+                row.message = message ?? "failed"
+            }
+            if row.state != .failed {
+                row.state = row.finished >= row.expected ? .done : (row.started > row.finished ? .running : .waiting)
+            }
+            if row.state == .done || row.state == .failed { row.endTime = self.elapsed }
+        }
+        progress(snapshot)
+    }
+
+    private func update(_ action: String, _ change: (inout Row) -> Void) {
+        lock.withLock {
+            var row = rows[action] ?? Row(action: action, state: .waiting)
+            change(&row)
+            rows[action] = row
+        }
+    }
+
+    /// Marks actions that never ran: after a failure upstream, or a branch not taken.
+    private func finishRows() {
+        lock.withLock {
+            let preds = graph.predecessors
+            let conditionalTargets = Set(graph.edges.filter(\.conditional).map(\.to.name))
+            var changed = true
+            while changed {
+                changed = false
+                for a in graph.actions {
+                    guard var row = rows[a], row.state == .waiting || row.state == .running else { continue }
+                    let ps = preds[a] ?? []
+                    let states = ps.compactMap { rows[$0]?.state }
+                    if states.contains(where: { $0 == .waiting || $0 == .running }) { continue }
+                    if states.contains(where: { $0 == .failed || $0 == .notRun }) {
+                        row.state = .notRun
+                    } else if states.contains(.skipped) || conditionalTargets.contains(a) {
+                        row.state = .skipped
+                    } else {
+                        row.state = .failed
+                        row.message = row.started > 0 ? "only \(row.finished) of \(row.expected) copies finished" : "never started although its predecessors finished"
+                    }
+                    rows[a] = row
+                    changed = true
+                }
+            }
+        }
+    }
+}
+
+/// The number of running `faasr run` processes.
+final class ActiveCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func change(_ d: Int) { lock.withLock { count += d } }
+    var value: Int { lock.withLock { count } }
+}
+
+/// Appends a process's output to a file.
+final class OutputFile: @unchecked Sendable {
+    private let handle: FileHandle?
+    private let lock = NSLock()
+    init(url: URL) {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        handle = try? FileHandle(forWritingTo: url)
+    }
+    func write(_ line: String) { lock.withLock { handle?.write(Data((line + "\n").utf8)) } }
+    func close() { lock.withLock { try? handle?.close() } }
+}

@@ -1,0 +1,250 @@
+import FaaSrCore
+import FaaSrStorage
+import Foundation
+
+/// The state the RPC server serves to one user function: the payload, the stores, the log,
+/// and the function's reported outcome (spec/runtime.md §2.8).
+public actor ActionSession {
+    let payload: ActionPayload
+    let stores: StoreSet
+    let log: ActionLog
+    /// The folder relative local paths resolve against (the action's working directory).
+    let workingDirectory: URL
+    let environment: [String: String]
+    let maxRank: Int
+
+    /// The result reported through `/faasr-return`.
+    public private(set) var functionResult: Bool?
+    /// Whether the function (or a failed API call) reported an error.
+    public private(set) var error = false
+    /// Whether `/faasr-return` or `/faasr-exit` was called.
+    public private(set) var reported = false
+    /// The error message, if any.
+    public private(set) var message: String?
+    /// The error traceback, if any.
+    public private(set) var traceback: String?
+    /// Number of `/faasr-action` calls served.
+    public private(set) var actionCalls = 0
+
+    init(payload: ActionPayload, stores: StoreSet, log: ActionLog, workingDirectory: URL,
+         environment: [String: String], maxRank: Int) {
+        self.payload = payload
+        self.stores = stores
+        self.log = log
+        self.workingDirectory = workingDirectory
+        self.environment = environment
+        self.maxRank = maxRank
+    }
+
+    // MARK: Endpoints
+
+    /// `POST /faasr-action`: runs one procedure; failures answer `Success: false`.
+    public func action(_ body: JSONValue?) async -> JSONValue {
+        actionCalls += 1
+        guard let req = body?.objectValue, let proc = req.string("ProcedureID") else {
+            return failure("request must be a JSON object with a ProcedureID string")
+        }
+        let args = req.object("Arguments") ?? JSONObject()
+        do {
+            let data = try await run(proc, args)
+            return .object(JSONObject([.init(key: "Success", value: true),
+                                       .init(key: "Data", value: .object(data)),
+                                       .init(key: "Message", value: .null)]))
+        } catch {
+            // The caller sees the failure (our clients raise, FaaSr's exit); it fails the
+            // action only if the function does not handle it.
+            log.log(.error, "\(proc) failed: \(error)")
+            return failure("\(proc) failed: \(error)")
+        }
+    }
+
+    /// `POST /faasr-return`: records the function's result (bool or null, coerced as
+    /// FaaSr's pydantic model does; anything else is refused and marks the action failed).
+    public func returned(_ body: JSONValue?) -> JSONValue {
+        let value = body?.objectValue?["FunctionResult"] ?? .null
+        let coerced = Self.coerceResult(value)
+        guard coerced.ok else {
+            error = true
+            reported = true
+            message = "the function returned \(value.compactText), which is not true, false or null"
+            log.log(.error, message!)
+            return failure(message!)
+        }
+        functionResult = coerced.value
+        reported = true
+        return success()
+    }
+
+    /// `POST /faasr-exit`: records an error reported by the function's process.
+    public func exited(_ body: JSONValue?) -> JSONValue {
+        let obj = body?.objectValue ?? JSONObject()
+        let isError = obj["Error"].map { $0.isNull ? true : ($0.boolValue ?? true) } ?? true
+        reported = true
+        if isError {
+            error = true
+            message = obj.string("Message") ?? message ?? "the function reported an error"
+            traceback = obj.string("Traceback")
+        }
+        return success()
+    }
+
+    /// `GET /faasr-get-return`.
+    public func getReturn() -> JSONValue {
+        .object(JSONObject([
+            .init(key: "FunctionResult", value: functionResult.map(JSONValue.bool) ?? .null),
+            .init(key: "Error", value: .bool(error)),
+            .init(key: "Message", value: message.map(JSONValue.string) ?? .null),
+            .init(key: "Traceback", value: traceback.map(JSONValue.string) ?? .null),
+        ]))
+    }
+
+    /// Marks the action failed from outside (the process crashed or timed out).
+    func fail(_ text: String) {
+        error = true
+        if message == nil { message = text }
+    }
+
+    // MARK: Procedures
+
+    func run(_ proc: String, _ args: JSONObject) async throws -> JSONObject {
+        func arg(_ k: String, _ def: String = "") -> String {
+            guard let v = args[k], !v.isNull else { return def }
+            return v.scalarText ?? v.compactText
+        }
+        func server() -> String {
+            let s = arg("server_name")
+            return s.isEmpty ? payload.defaultDataStore : s
+        }
+        switch proc {
+        case "faasr_log":
+            let m = arg("log_message")
+            guard !m.isEmpty else { throw RuntimeFailure("faasr_log needs a non-empty log_message") }
+            log.user(m)
+            return JSONObject()
+        case "faasr_put_file":
+            let key = FaaSrKey.make(folder: Self.trimFolder(arg("remote_folder", ".")), file: Self.trimFolder(arg("remote_file")))
+            let local = localPath(folder: arg("local_folder", "."), file: arg("local_file"), forPut: true)
+            guard FileManager.default.fileExists(atPath: local.path) else {
+                throw RuntimeFailure("local file \(local.path) does not exist")
+            }
+            try await stores.store(server()).put(key, from: local)
+            log.log(.info, "put \(local.lastPathComponent) -> \(server()):\(key)")
+            return JSONObject()
+        case "faasr_get_file":
+            let key = FaaSrKey.make(folder: Self.trimFolder(arg("remote_folder", ".")), file: Self.trimFolder(arg("remote_file")))
+            let local = localPath(folder: arg("local_folder", "."), file: arg("local_file"), forPut: false)
+            try FileManager.default.createDirectory(at: local.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try await stores.store(server()).get(key, to: local)
+            log.log(.info, "get \(server()):\(key) -> \(local.lastPathComponent)")
+            return JSONObject()
+        case "faasr_delete_file":
+            let key = FaaSrKey.make(folder: Self.trimFolder(arg("remote_folder", "")), file: Self.trimFolder(arg("remote_file")))
+            try await stores.store(server()).delete(key)
+            log.log(.info, "delete \(server()):\(key)")
+            return JSONObject()
+        case "faasr_get_folder_list":
+            var prefix = arg("prefix")
+            if prefix.isEmpty { prefix = arg("faasr_prefix") }
+            let listing = try await stores.store(server()).list(prefix: prefix)
+            let keys = listing.keys.filter { !$0.hasSuffix("/") }
+            return JSONObject([.init(key: "folder_list", value: .array(keys.map(JSONValue.string)))])
+        case "faasr_invocation_id":
+            return JSONObject([.init(key: "invocation_id", value: .string(payload.string("InvocationID") ?? ""))])
+        case "faasr_rank":
+            let rank = payload.functionRank ?? 1
+            return JSONObject([.init(key: "max_rank", value: .number(JSONNumber(payload.functionRank == nil ? 1 : maxRank))),
+                               .init(key: "rank", value: .number(JSONNumber(rank)))])
+        case "faasr_get_s3_creds":
+            return JSONObject([.init(key: "s3_creds", value: .object(try s3Creds(server())))])
+        case "faasr_secret":
+            let name = arg("secret_name")
+            guard !name.isEmpty else { throw RuntimeFailure("faasr_secret needs a secret_name") }
+            let serverName = payload.currentAction?.string("FaaSServer") ?? ""
+            let type = payload.computeServers.object(serverName)?.string("FaaSType") ?? ""
+            guard ["GitHubActions", "SLURM", "Kubernetes", "OpenWhisk", ""].contains(type) else {
+                throw RuntimeFailure("faasr_secret is not supported on FaaSType \(type) (secrets are read from the environment on GitHubActions, SLURM, Kubernetes and OpenWhisk)")
+            }
+            guard let value = environment[name] else {
+                throw RuntimeFailure("secret \(name) is not set (add it to the workflow's Secrets and to the platform's secret store)")
+            }
+            return JSONObject([.init(key: "secret_value", value: .string(value))])
+        default:
+            throw RuntimeFailure("unknown ProcedureID '\(proc)'")
+        }
+    }
+
+    /// `{bucket, region, endpoint, access_key, secret_key, anonymous}` of a store.
+    func s3Creds(_ name: String) throws -> JSONObject {
+        guard let s = payload.dataStores.object(name) else {
+            throw RuntimeFailure("Invalid data server name: '\(name)' is not a key of DataStores")
+        }
+        let region = (s.string("Region") ?? "").isEmpty ? "us-east-1" : s.string("Region")!
+        let endpoint = (s.string("Endpoint") ?? "").isEmpty ? "https://s3.\(region).amazonaws.com" : s.string("Endpoint")!
+        let anonymous = (s.string("Anonymous") ?? "").lowercased() == "true"
+        var access: JSONValue = .null, secret: JSONValue = .null
+        if !anonymous {
+            guard let a = s.string("AccessKey"), let k = s.string("SecretKey") else {
+                throw RuntimeFailure("data store \(name) has no AccessKey/SecretKey (set secrets \(name)_AccessKey and \(name)_SecretKey)")
+            }
+            access = .string(a); secret = .string(k)
+        }
+        return JSONObject([
+            .init(key: "bucket", value: .string(s.string("Bucket") ?? "")),
+            .init(key: "region", value: .string(region)),
+            .init(key: "endpoint", value: .string(endpoint)),
+            .init(key: "access_key", value: access),
+            .init(key: "secret_key", value: secret),
+            .init(key: "anonymous", value: .bool(anonymous)),
+        ])
+    }
+
+    /// Trailing `/` removed (FaaSr strips it before joining).
+    static func trimFolder(_ s: String) -> String {
+        var s = s
+        while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
+        return s
+    }
+
+    /// FaaSr's local path rule: put reads `local_file` as is when `local_folder` is `.` and
+    /// the file has a directory part; otherwise `local_folder/local_file`. Relative paths
+    /// resolve against the working directory.
+    func localPath(folder: String, file: String, forPut: Bool) -> URL {
+        let joined: String
+        if file.hasPrefix("/") || (folder == "." && file.contains("/")) || folder.isEmpty {
+            joined = file
+        } else {
+            joined = folder + "/" + file
+        }
+        if joined.hasPrefix("/") { return URL(fileURLWithPath: joined).standardizedFileURL }
+        return workingDirectory.appendingPathComponent(joined).standardizedFileURL
+    }
+
+    /// FaaSr's `bool | None` coercion (pydantic lax mode); nil means "not acceptable".
+    static func coerceResult(_ v: JSONValue) -> (ok: Bool, value: Bool?) {
+        switch v {
+        case .null: return (true, nil)
+        case .bool(let b): return (true, b)
+        case .number(let n):
+            if n.doubleValue == 1 { return (true, true) }
+            if n.doubleValue == 0 { return (true, false) }
+            return (false, nil)
+        case .string(let s):
+            switch s.lowercased() {
+            case "true", "t", "yes", "y", "on", "1": return (true, true)
+            case "false", "f", "no", "n", "off", "0": return (true, false)
+            default: return (false, nil)
+            }
+        default: return (false, nil)
+        }
+    }
+
+    private func failure(_ m: String) -> JSONValue {
+        .object(JSONObject([.init(key: "Success", value: false), .init(key: "Data", value: .null),
+                            .init(key: "Message", value: .string(m))]))
+    }
+
+    private func success() -> JSONValue {
+        .object(JSONObject([.init(key: "Success", value: true), .init(key: "Data", value: .null),
+                            .init(key: "Message", value: .null)]))
+    }
+}

@@ -1,0 +1,116 @@
+import FaaSrCore
+import Foundation
+
+/// One successor invocation: what FaaSr sends to the next action (spec/runtime.md §2.9).
+public struct TriggerRequest: Sendable, Equatable {
+    /// The successor action (`FunctionInvoke` of the next payload).
+    public var action: String
+    /// Its rank, when it is one of N > 1 copies.
+    public var rank: Int?
+    /// The compute server's name and its entry.
+    public var serverName: String
+    /// The server's `ComputeServers` entry.
+    public var server: JSONObject
+    /// The next action's OVERWRITTEN.
+    public var overwritten: JSONObject
+    /// The workflow location, passed on unchanged.
+    public var payloadURL: String
+    /// The platform function name `{WorkflowName}-{Action}`.
+    public var functionName: String
+}
+
+/// Starts successor actions. Platform triggers (GitHub Actions, Lambda, ...) implement it in
+/// FaaSrPlatforms; ``LocalTrigger`` starts them on this machine.
+public protocol Trigger: Sendable {
+    /// Sends one invocation; throws when it was not accepted.
+    func trigger(_ request: TriggerRequest) async throws
+}
+
+/// Builds the trigger requests for a finished action.
+enum Successors {
+    /// The successors to start for `result`, in InvokeNext order; a conditional with a null
+    /// result is an error, a missing branch is empty (FaaSr crashes there).
+    static func targets(of action: String, graph: ActionGraph, result: Bool?) throws -> [InvokeTarget] {
+        let items = graph.invokeNext[action] ?? []
+        if result == nil, items.contains(where: { if case .conditional = $0 { true } else { false } }) {
+            throw RuntimeFailure("InvokeNext contains conditionals but function did not return a value (return True or False)")
+        }
+        var out: [InvokeTarget] = []
+        for item in items {
+            switch item {
+            case .plain(let t): out.append(t)
+            case .conditional(let t, let f): out += (result == true ? t : f)
+            }
+        }
+        return out
+    }
+
+    /// The requests for one target: N copies with ranks 1...N, or one without a rank.
+    static func requests(for target: InvokeTarget, payload: ActionPayload) throws -> [TriggerRequest] {
+        guard let entry = payload.actionList.object(target.name) else {
+            throw RuntimeFailure("InvokeNext names \(target.name), which is not an action")
+        }
+        let serverName = entry.string("FaaSServer") ?? ""
+        guard let server = payload.computeServers.object(serverName) else {
+            throw RuntimeFailure("invalid server name: \(target.name) runs on '\(serverName)', which is not a key of ComputeServers")
+        }
+        let workflow = payload.string("WorkflowName") ?? ""
+        var out: [TriggerRequest] = []
+        for rank in 1...max(1, target.count) {
+            var over = payload.overwritten
+            over["FunctionInvoke"] = .string(target.name)
+            if target.count > 1 { over["FunctionRank"] = .number(JSONNumber(rank)) } else { over["FunctionRank"] = nil }
+            let type = server.string("FaaSType") ?? ""
+            if (server["UseSecretStore"]?.isTruthy ?? false) && type != "OpenWhisk" {
+                over["ComputeServers"] = nil
+                over["DataStores"] = nil
+            } else {
+                over["ComputeServers"] = .object(payload.computeServers)
+                over["DataStores"] = .object(payload.dataStores)
+            }
+            out.append(TriggerRequest(action: target.name, rank: target.count > 1 ? rank : nil, serverName: serverName,
+                                      server: server, overwritten: over, payloadURL: payload.payloadURL,
+                                      functionName: "\(workflow)-\(target.name)"))
+        }
+        return out
+    }
+}
+
+/// Records trigger requests instead of sending them (tests, dry runs).
+public actor RecordingTrigger: Trigger {
+    /// Every request, in order.
+    public private(set) var requests: [TriggerRequest] = []
+    /// Creates an empty recorder.
+    public init() {}
+    public func trigger(_ request: TriggerRequest) async throws { requests.append(request) }
+}
+
+/// Starts successors on this machine: each request becomes a file in a queue folder that
+/// `faasr local` watches and turns into a `faasr run` process.
+public struct LocalTrigger: Trigger {
+    /// The queue folder.
+    public let queue: URL
+    /// Creates a trigger writing into `queue`.
+    public init(queue: URL) { self.queue = queue }
+
+    public func trigger(_ request: TriggerRequest) async throws {
+        try FileManager.default.createDirectory(at: queue, withIntermediateDirectories: true)
+        let body = JSONValue.object(JSONObject([
+            .init(key: "PAYLOAD_URL", value: .string(request.payloadURL)),
+            .init(key: "OVERWRITTEN", value: .object(request.overwritten)),
+        ])).compactText
+        let name = "\(Date().timeIntervalSince1970)-\(UUID().uuidString)"
+        let tmp = queue.appendingPathComponent(".\(name).tmp")
+        try Data(body.utf8).write(to: tmp)
+        try FileManager.default.moveItem(at: tmp, to: queue.appendingPathComponent("\(name).json"))
+    }
+}
+
+/// The trigger used when no other is configured: fails with an explanation.
+public struct UnavailableTrigger: Trigger {
+    /// Creates it.
+    public init() {}
+    public func trigger(_ request: TriggerRequest) async throws {
+        throw RuntimeFailure("cannot start \(request.action): no trigger for FaaSType \(request.server.string("FaaSType") ?? "?") is available in this build (use faasr local, or --trigger-dir)")
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import FaaSrRuntime
-
-@Test func moduleLinks() {
-    #expect(!FaaSrRuntimeModule.name.isEmpty)
-}

@@ -1,0 +1,92 @@
+"""Runs one FaaSr user function in its own process (FaaSr for Swift).
+
+Usage: python3 -m FaaSr_py.entry FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR
+
+Finds the function as FaaSr does (walk FUNCTIONS_DIR, import every .py file, first callable
+attribute with that name), injects the API into its globals, calls it with the Arguments as
+keyword arguments and reports the result over /faasr-return, or the error and traceback over
+/faasr-exit. Exits 0 when the outcome was reported, 1 when it could not be.
+"""
+
+import importlib
+import json
+import os
+import sys
+import traceback
+
+import FaaSr_py
+
+_IGNORED = {
+    "test_gh_invoke.py", "test.py", "func_test.py", "faasr_start_invoke_helper.py",
+    "faasr_start_invoke_openwhisk.py", "faasr_start_invoke_aws-lambda.py",
+    "faasr_start_invoke_github_actions.py",
+}
+
+_API = [
+    "faasr_put_file", "faasr_get_file", "faasr_delete_file", "faasr_get_folder_list",
+    "get_folder_list", "faasr_log", "faasr_rank", "faasr_get_s3_creds", "faasr_secret",
+    "faasr_invocation_id",
+]
+
+
+def find_function(name, directory):
+    """The first callable named `name` in the .py files under `directory`, or None."""
+    directory = os.path.abspath(directory)
+    importlib.invalidate_caches()
+    if directory not in sys.path:
+        sys.path.insert(0, directory)
+    for root, dirs, files in os.walk(directory):
+        dirs.sort()
+        for f in sorted(files):
+            if not f.endswith(".py") or f in _IGNORED:
+                continue
+            rel = os.path.relpath(root, directory)
+            stem = os.path.splitext(f)[0]
+            module_name = stem if rel == "." else os.path.join(rel, stem).replace(os.path.sep, ".")
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError as e:
+                print(f"[WARNING] skipping {os.path.join(rel, f)}: import error: {e}", flush=True)
+                continue
+            obj = module.__dict__.get(name)
+            if obj is not None and callable(obj):
+                return obj
+    return None
+
+
+def main(argv):
+    if len(argv) != 4:
+        print("usage: entry.py FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR", file=sys.stderr)
+        return 2
+    name, args_json, directory = argv[1], argv[2], argv[3]
+    try:
+        args = json.loads(args_json) if args_json else {}
+        if args is None:
+            args = {}
+        if not isinstance(args, dict):
+            raise TypeError("Arguments must be a JSON object")
+        fn = find_function(name, directory)
+        if fn is None:
+            FaaSr_py.faasr_exit(message=f"cannot find function {name} in any .py file under {directory}")
+            return 0
+        for api in _API:
+            if hasattr(fn, "__globals__"):
+                fn.__globals__[api] = getattr(FaaSr_py, api)
+    except Exception as e:
+        FaaSr_py.faasr_exit(message=f"failed to load function {name}: {e}", traceback=traceback.format_exc())
+        return 0
+    try:
+        result = fn(**args)
+    except BaseException as e:  # SystemExit from user code counts as a failure too
+        FaaSr_py.faasr_exit(message=f"{type(e).__name__}: {e}", traceback=traceback.format_exc())
+        return 0
+    try:
+        FaaSr_py.faasr_return(result)
+    except FaaSr_py.FaaSrError as e:
+        print(str(e), file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
