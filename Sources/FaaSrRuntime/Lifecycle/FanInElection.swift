@@ -80,21 +80,28 @@ public struct FanInElection: Sendable {
         }
     }
 
-    /// One attempt at the lock.
+    /// One attempt at the lock. A store error during the attempt (for example a local
+    /// folder removed by a concurrent delete) counts as a failed attempt, after cleaning up.
     func tryLock() async throws -> Bool {
         let k = Int.random(in: 1...Int(Int32.max))
         let flag = flagPrefix + "\(k)-s"
-        try await store.put(flag, data: Data())
-        let got = try await store.putIfAbsent(lockKey, data: Data(String(k).utf8))
-        if got == .created {
-            let foreign = try await store.list(prefix: flagPrefix).keys.contains { !$0.hasSuffix("-s") }
-            if foreign {
-                try await store.delete(lockKey)
-                try await store.delete(flag)
-                return false
+        var created = false
+        do {
+            try await store.put(flag, data: Data())
+            created = try await store.putIfAbsent(lockKey, data: Data(String(k).utf8)) == .created
+            if created {
+                let foreign = try await store.list(prefix: flagPrefix).keys.contains { !$0.hasSuffix("-s") }
+                if foreign {
+                    try await store.delete(lockKey)
+                    created = false
+                }
             }
+            try await store.delete(flag)
+            return created
+        } catch {
+            if created { try? await store.delete(lockKey) }
+            try? await store.delete(flag)
+            return false
         }
-        try await store.delete(flag)
-        return got == .created
     }
 }
