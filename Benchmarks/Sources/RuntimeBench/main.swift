@@ -42,9 +42,15 @@ struct CountingResolver: StoreResolver {
     }
 }
 
-func maxRSSKilobytes(_ who: Int32 = RUSAGE_SELF) -> Int {
+func maxRSSKilobytes() -> Int {
     var usage = rusage()
-    getrusage(who, &usage)
+    getrusage(RUSAGE_SELF, &usage)
+    return Int(usage.ru_maxrss)
+}
+
+func childrenMaxRSSKilobytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN, &usage)
     return Int(usage.ru_maxrss)
 }
 
@@ -88,7 +94,7 @@ if args.count > 1 && args[1] == "run" {
         try Data(outcome.jsonText.utf8).write(to: URL(fileURLWithPath: s))
     }
     let ops = counter.byOperation.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-    print("BENCH requests=\(counter.total) maxrss_kb=\(maxRSSKilobytes()) child_kb=\(maxRSSKilobytes(RUSAGE_CHILDREN)) kind=\(outcome.kind.rawValue) ops=\(ops)")
+    print("BENCH requests=\(counter.total) maxrss_kb=\(maxRSSKilobytes()) child_kb=\(childrenMaxRSSKilobytes()) kind=\(outcome.kind.rawValue) ops=\(ops)")
     exit(outcome.exitCode)
 }
 
