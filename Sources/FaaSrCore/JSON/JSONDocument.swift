@@ -1,35 +1,30 @@
 /// A JSON text loaded for editing: the value tree, the layout it was written in, and where
 /// each value and member name stood in the original text.
 ///
-/// Locations are kept beside the tree (by JSON pointer) rather than inside it, so edits never
-/// have to maintain them; after edits they still answer for every path that still exists, with
-/// its original position (see docs/decisions.md).
+/// Locations are found on demand in the original text by JSON pointer (``PointerLocator``
+/// scans only along the path), rather than kept inside the tree, so loading records nothing
+/// and edits never have to maintain them; after edits they still answer for every path that
+/// exists in the original text, with its original position (see docs/decisions.md).
 public struct JSONDocument: Sendable {
     /// The value tree.
     public var root: JSONValue
     /// The layout of the original text (canonical for documents built in memory).
     public var format: JSONFormat
-    private let lineTable: LineTable?
-    private let valueOffsets: [JSONPointer: Int]
-    private let keyOffsets: [JSONPointer: Int]
+    /// The original text, for locating paths; nil for documents built in memory.
+    private let source: [UInt8]?
 
     /// A document built in memory (no source locations).
     public init(root: JSONValue, format: JSONFormat = .canonical) {
         self.root = root
         self.format = format
-        lineTable = nil
-        valueOffsets = [:]
-        keyOffsets = [:]
+        source = nil
     }
 
     /// Parses UTF-8 bytes.
     public init(bytes: [UInt8]) throws(JSONParseError) {
-        let parsed = try JSONParser.parse(bytes)
-        root = parsed.value
+        root = try JSONParser.parse(bytes)
         format = JSONFormat.detect(in: bytes)
-        lineTable = LineTable(bytes: bytes)
-        valueOffsets = parsed.valueOffsets
-        keyOffsets = parsed.keyOffsets
+        source = bytes
     }
 
     /// Parses a string.
@@ -40,19 +35,16 @@ public struct JSONDocument: Sendable {
     /// Where the value at `pointer` started in the source, or its nearest ancestor's position
     /// when the path is not in the source; nil for in-memory documents.
     public func location(of pointer: JSONPointer) -> SourceLocation? {
-        guard let lineTable else { return nil }
-        var p = pointer
-        while true {
-            if let offset = valueOffsets[p] { return lineTable.location(ofOffset: offset) }
-            if p.tokens.isEmpty { return nil }
-            p = p.parent
-        }
+        guard let source else { return nil }
+        var locator = PointerLocator(bytes: source)
+        return locator.location(of: pointer)
     }
 
     /// Where the member name at `pointer` (an object member) started, else the value's location.
     public func keyLocation(of pointer: JSONPointer) -> SourceLocation? {
-        if let lineTable, let offset = keyOffsets[pointer] { return lineTable.location(ofOffset: offset) }
-        return location(of: pointer)
+        guard let source else { return nil }
+        var locator = PointerLocator(bytes: source)
+        return locator.keyLocation(of: pointer)
     }
 
     /// The text of the document in its own layout (``JSONFormat/detect(in:)``).

@@ -1,5 +1,6 @@
 /// A strict RFC 8259 parser over UTF-8 bytes that keeps key order, duplicate keys and number
-/// spellings, and records where every value and member key starts.
+/// spellings. Positions are not recorded while parsing: ``JSONDocument`` finds them afterwards,
+/// only for the paths asked about (``PointerLocator``), which keeps loading fast.
 ///
 /// Linear time, no recursion deeper than ``maxDepth`` (deeper input is an error, not a stack
 /// overflow), and every malformed input is reported as a ``JSONParseError`` with the position
@@ -11,21 +12,14 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var i = 0
     private var depth = 0
-    private let trackLocations: Bool
-    private var path: [String] = []
-    private(set) var valueOffsets: [JSONPointer: Int] = [:]
-    private(set) var keyOffsets: [JSONPointer: Int] = [:]
 
-    private init(bytes: [UInt8], trackLocations: Bool) {
+    private init(bytes: [UInt8]) {
         self.bytes = bytes
-        self.trackLocations = trackLocations
     }
 
-    /// Parses a whole text; locations are recorded unless `trackLocations` is false.
-    public static func parse(
-        _ bytes: [UInt8], trackLocations: Bool = true
-    ) throws(JSONParseError) -> (value: JSONValue, valueOffsets: [JSONPointer: Int], keyOffsets: [JSONPointer: Int]) {
-        var p = JSONParser(bytes: bytes, trackLocations: trackLocations)
+    /// Parses a whole text.
+    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        var p = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             throw p.error("the file starts with a UTF-8 byte-order mark", at: 0,
                           hint: "save the file as UTF-8 without a BOM")
@@ -41,13 +35,12 @@ public struct JSONParser {
             throw p.error("unexpected \(p.describe(p.i)) after the end of the JSON value", at: p.i,
                           hint: "a file holds one JSON value; remove what follows it or wrap both in an array")
         }
-        return (value, p.valueOffsets, p.keyOffsets)
+        return value
     }
 
     // MARK: - Values
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        if trackLocations { valueOffsets[JSONPointer(tokens: path)] = i }
         guard i < bytes.count else {
             throw error("expected a value, found the end of the file", at: i,
                         hint: "the file is cut short; close every open '{' and '['")
@@ -100,18 +93,14 @@ public struct JSONParser {
                     hint: trailing ? "remove the trailing comma before '}'"
                         : (i < bytes.count && bytes[i] == UInt8(ascii: "'") ? "JSON names use double quotes" : nil))
             }
-            let keyStart = i
             let key = try parseString()
-            if trackLocations { keyOffsets[JSONPointer(tokens: path + [key])] = keyStart }
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
                 throw error("expected ':' after the member name \"\(key)\", found \(describe(i))", at: i, hint: nil)
             }
             i += 1
             skipWhitespace()
-            path.append(key)
             let value = try parseValue()
-            path.removeLast()
             members.append(JSONObject.Member(key: key, value: value))
             skipWhitespace()
             guard i < bytes.count else {
@@ -144,9 +133,7 @@ public struct JSONParser {
             return .array([])
         }
         while true {
-            path.append(String(elements.count))
             let value = try parseValue()
-            path.removeLast()
             elements.append(value)
             skipWhitespace()
             guard i < bytes.count else {

@@ -186,7 +186,7 @@ struct PointerLocator {
         let raw = bytes[(start + 1)..<max(start + 1, end - 1)]
         if !raw.contains(UInt8(ascii: "\\")) { return String(decoding: raw, as: UTF8.self) }
         // Rare: escapes in a key. Decode them with the real parser.
-        if let (value, _, _) = try? JSONParser.parse(Array(bytes[start..<end]), trackLocations: false),
+        if let value = try? JSONParser.parse(Array(bytes[start..<end])),
            case .string(let s) = value {
             return s
         }

@@ -65,7 +65,7 @@ public struct Validator: Sendable {
     public func validate(bytes: [UInt8]) -> ValidationReport {
         let root: JSONValue
         do {
-            root = try JSONParser.parse(bytes, trackLocations: false).value
+            root = try JSONParser.parse(bytes)
         } catch {
             return ValidationReport(root: nil, diagnostics: [Diagnostic(parseError: error)])
         }
