@@ -67,10 +67,11 @@ enum ReferenceRules {
         }
         // Actions without a FunctionName (the fork's Agent actions) are keyed by action name.
         let functions = Set(c.actions.map { $0.object["FunctionName"]?.stringValue ?? $0.name })
+        let sortedFunctions = functions.sorted()
         for map in functionMaps {
             for key in c.names(in: map) where !functions.contains(key) {
                 var hint = "remove the entry, or rename it to the FunctionName it is for"
-                if let near = SchemaMessages.closest(key, among: functions.sorted()) { hint = "did you mean \"\(near)\"?" }
+                if let near = SchemaMessages.closest(key, among: sortedFunctions) { hint = "did you mean \"\(near)\"?" }
                 out.append(.warning(RuleCode.refUnusedFunctionEntry, at: JSONPointer(tokens: [map, key]),
                                     "\"\(map)\" has an entry for \"\(key)\", but no action has that FunctionName", hint: hint))
             }

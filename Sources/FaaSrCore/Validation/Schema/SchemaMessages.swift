@@ -328,32 +328,54 @@ enum SchemaMessages {
     }
 
     /// The candidate nearest to `s` when it is a likely misspelling (case, or edit distance ≤ 2).
+    ///
+    /// Runs on every keystroke in the designer, often once per unknown name against every action
+    /// name, so the target is lowered once, candidates are filtered by length before anything is
+    /// allocated, and the distance uses three reused rows with an early exit past the limit.
     static func closest(_ s: String, among candidates: [String]) -> String? {
-        if let c = candidates.first(where: { $0.lowercased() == s.lowercased() }) { return c }
-        let limit = min(2, max(1, s.count / 3))
+        let target = Array(s.lowercased())
+        let limit = min(2, max(1, target.count / 3))
         var best: (String, Int)? = nil
-        let length = s.count
-        for c in candidates where abs(c.count - length) <= limit {
-            let d = editDistance(Array(s.lowercased()), Array(c.lowercased()))
+        var rows = DistanceRows()
+        for c in candidates where abs(c.count - target.count) <= limit {
+            let lowered = Array(c.lowercased())
+            if lowered == target { return c }
+            let d = rows.distance(target, lowered, limit: limit)
             if d <= limit, d < (best?.1 ?? .max) { best = (c, d) }
         }
         return best?.0
     }
+}
 
-    /// Edit distance counting an insertion, deletion, substitution or swap of neighbours as one.
-    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+/// Reusable rows for the edit distance of ``SchemaMessages/closest(_:among:)``: an insertion,
+/// deletion, substitution or swap of neighbours each count as one.
+struct DistanceRows {
+    private var before: [Int] = []
+    private var previous: [Int] = []
+    private var current: [Int] = []
+
+    /// The distance between `a` and `b`, or any value above `limit` once it cannot be within it.
+    mutating func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
+        let width = b.count + 1
+        before = Array(repeating: 0, count: width)
+        previous = Array(0..<width)
+        current = Array(repeating: 0, count: width)
         for i in 1...a.count {
+            current[0] = i
+            var rowMin = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, before[j - 2] + 1) }
+                current[j] = d
+                rowMin = min(rowMin, d)
             }
+            if rowMin > limit { return limit + 1 }
+            swap(&before, &previous)
+            swap(&previous, &current)
         }
-        return d[a.count][b.count]
+        return previous[b.count]
     }
 }
