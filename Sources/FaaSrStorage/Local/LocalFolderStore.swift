@@ -191,9 +191,17 @@ public struct LocalFolderStore: ObjectStore {
     }
 
     private func makeParent(of destination: URL, key: String) throws {
+        let folder = destination.deletingLastPathComponent()
+        // A concurrent delete prunes empty parent folders, so a folder made a moment ago on the
+        // way down can vanish before its child is made: try again. A real obstacle (an object
+        // whose key is a prefix of this one) fails every attempt and is reported.
+        for _ in 0..<7 {
+            if (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil {
+                return
+            }
+        }
         do {
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw StorageError.invalidKey(
                 key: key, reason: "a parent folder cannot be created (is a prefix of the key already an object?): \(error.localizedDescription)")
