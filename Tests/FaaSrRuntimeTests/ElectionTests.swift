@@ -45,7 +45,7 @@ import Testing
     /// list-then-put lock, candidate read-append-write-read) race ours; still exactly one wins.
     @Test func mixedWithFaaSrStyleContenders() async throws {
         let root = temporaryDirectory("mixed")
-        for t in 0..<10 {
+        for t in 0..<40 {
             let folder = "FaaSrLog/wf/ts/mixed-\(t)"
             let results = try await withThrowingTaskGroup(of: Bool.self) { g in
                 for i in 0..<12 {

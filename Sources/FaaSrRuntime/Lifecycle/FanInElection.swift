@@ -8,9 +8,13 @@ import Foundation
 ///
 /// Differences from FaaSr, all compatible with FaaSr contenders:
 /// - The lock is taken with a conditional write (put-if-absent), so our contenders exclude
-///   each other atomically. Our flags end in `-s`; after taking the lock we list the flags and
-///   yield if a FaaSr contender's flag is there (it may be about to write the lock
-///   unconditionally), so FaaSr contenders are excluded too.
+///   each other atomically. Our flags end in `-s`. Between writing our flag and the
+///   conditional write we list the flags and back off if a FaaSr contender's flag is there:
+///   a FaaSr contender writes the lock unconditionally after seeing no other flag, and keeps
+///   its flag until after that write, so one that could overwrite our lock is always visible
+///   in that listing; one that lists later sees our flag (or our lock) and backs off.
+///   We never delete a lock we did not take (checking after the conditional write could
+///   delete a lock a FaaSr contender had just overwritten).
 /// - A contender that finds the candidate file already started loses at once, without the
 ///   lock (its first line can never change). FaaSr would append its number first.
 /// - The back-off is randomised (FaaSr's fixed 1, 2, 4, 8, 16 s steps keep equal contenders
@@ -88,13 +92,9 @@ public struct FanInElection: Sendable {
         var created = false
         do {
             try await store.put(flag, data: Data())
-            created = try await store.putIfAbsent(lockKey, data: Data(String(k).utf8)) == .created
-            if created {
-                let foreign = try await store.list(prefix: flagPrefix).keys.contains { !$0.hasSuffix("-s") }
-                if foreign {
-                    try await store.delete(lockKey)
-                    created = false
-                }
+            let foreign = try await store.list(prefix: flagPrefix).keys.contains { !$0.hasSuffix("-s") }
+            if !foreign {
+                created = try await store.putIfAbsent(lockKey, data: Data(String(k).utf8)) == .created
             }
             try await store.delete(flag)
             return created
