@@ -31,7 +31,9 @@ struct ExportTests {
         #expect(k.state.doc.action("start")?["MaxMemory"] == 1024)
         k.press("4", "Enter", "G", "Enter", "text:VMConfig={\"Name\": \"vm1\", \"Provider\": \"AWS\"}", "Enter")
         #expect(k.state.doc.root["VMConfig"]?["Provider"] == "AWS")
-        #expect(k.state.formRows[k.state.fieldIndex].label == "VMConfig")
+        k.press("4", "G")
+        #expect(k.state.selectedName == "VMConfig")
+        #expect(k.state.formRows.contains { $0.label == "Name" && $0.value == "vm1" })
     }
 }
 

@@ -11,6 +11,9 @@ public enum Effect: Equatable, Sendable {
     case export(files: [ExportFile])
     /// Read a workflow file; the result comes back as ``AppEvent/opened(path:text:error:)``.
     case open(path: String)
+    /// List a folder for the file browser; the result comes back as
+    /// ``AppEvent/listed(path:entries:error:)``.
+    case listDirectory(path: String)
     /// Leave the app (the terminal is restored by the runner).
     case quit
     /// Seam for the register/invoke menus of a later issue: register on a compute server.
@@ -48,6 +51,8 @@ public enum AppEvent: Equatable, Sendable {
     case exported(paths: [String], error: String?)
     /// A file was read for `open`.
     case opened(path: String, text: String?, error: String?)
+    /// A folder was listed for the file browser (`path` made absolute).
+    case listed(path: String, entries: [DirectoryEntry]?, error: String?)
 }
 
 import TUIKit

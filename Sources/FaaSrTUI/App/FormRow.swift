@@ -24,6 +24,37 @@ public enum FieldTarget: Equatable, Sendable {
     /// Add a field (`name=value`, typed) to the object at the pointer: VMConfig, resources
     /// (MaxMemory, ...), Secrets, or anything else the schema allows.
     case addField(JSONPointer)
+    /// Item `index` of a list (Enter edits it, `x` removes it).
+    case listItem(ListRef, Int)
+    /// Add an item to a list.
+    case addListItem(ListRef)
+    /// The action's "use the default container image" switch.
+    case defaultContainer(String)
+    /// A whole object (`VMConfig`): `x` removes it.
+    case object(JSONPointer)
+}
+
+/// A list of strings the form edits item by item.
+public enum ListRef: Equatable, Sendable, Hashable {
+    /// `map[function]` of a function-keyed map (`PyPIPackageDownloads`, `FunctionCRANPackage`,
+    /// `FunctionGitHubPackage`).
+    case functionMap(map: String, function: String)
+    /// The workflow's user secret names (`Secrets`).
+    case secrets
+
+    /// What an item is called in prompts and toasts.
+    public var itemName: String {
+        switch self {
+        case .functionMap(let map, _):
+            switch map {
+            case WorkflowKey.pyPIPackageDownloads: "PyPI package"
+            case WorkflowKey.functionCRANPackage: "CRAN package"
+            case WorkflowKey.functionGitHubPackage: "GitHub package"
+            default: "\(map) entry"
+            }
+        case .secrets: "secret name"
+        }
+    }
 }
 
 /// One row of the details form.
@@ -44,8 +75,14 @@ public struct FormRow: Equatable, Sendable {
 
 /// The rows of the settings section.
 public enum SettingsForm {
-    /// Settings rows' labels (listed in the left pane when the settings section is open).
-    public static let labels = ["Workflow settings"]
+    /// Settings pages (listed in the left pane when the settings section is open).
+    public static let labels = [workflow, secrets, vmConfig]
+    /// The workflow's top-level settings.
+    public static let workflow = "Workflow"
+    /// Secret names and credentials written in the file.
+    public static let secrets = "Secrets"
+    /// The EC2 VM of the built-in VM functions.
+    public static let vmConfig = "VMConfig"
 }
 
 extension JSONValue {
@@ -69,7 +106,12 @@ extension AppState {
         case .actions: return selectedAction.map(actionRows) ?? []
         case .servers: return selectedName.map(serverRows) ?? []
         case .stores: return selectedName.map(storeRows) ?? []
-        case .settings: return settingsRows
+        case .settings:
+            switch selectedName {
+            case SettingsForm.secrets: return secretsRows
+            case SettingsForm.vmConfig: return vmConfigRows
+            default: return settingsRows
+            }
         }
     }
 
@@ -96,21 +138,7 @@ extension AppState {
             rows.append(FormRow(label: "  next", value: "\(glyphs.arrowRight) \(e.target)\(rank)\(cond)", role: role, target: .edge(name, i), pointer: p.appending("InvokeNext")))
         }
         rows.append(FormRow(label: "  + next action", value: "", role: .dim, target: .addEdge(name)))
-        let fkey = fn.isEmpty ? name : fn
-        let repo = JSONPointer(tokens: ["FunctionGitRepo", fkey])
-        rows.append(FormRow(label: "FunctionGitRepo", value: doc.root.value(at: repo)?.display ?? "", required: true, target: .value(repo, .string), pointer: repo))
-        let container = JSONPointer(tokens: ["ActionContainers", name])
-        let def = FaaSTypeDefaults.defaultContainer(language: type, faasType: doc.server(server)?["FaaSType"]?.stringValue ?? "") ?? ""
-        rows.append(FormRow(label: "Container", value: doc.root.value(at: container)?.display ?? "(default \(def))", target: .value(container, .string), pointer: container))
-        let known: Set<String> = ["FunctionName", "Type", "FaaSServer", "Arguments", "InvokeNext"]
-        for m in a.members where !known.contains(m.key) {
-            rows.append(FormRow(label: m.key, value: m.value.display, target: .value(p.appending(m.key), .typed), pointer: p.appending(m.key)))
-        }
-        for key in ["PyPIPackageDownloads", "FunctionCRANPackage", "FunctionGitHubPackage"] {
-            let kp = JSONPointer(tokens: [key, fkey])
-            rows.append(FormRow(label: key.replacingOccurrences(of: "Function", with: "").replacingOccurrences(of: "Downloads", with: ""),
-                                value: doc.root.value(at: kp)?.display ?? "", target: .value(kp, .stringList), pointer: kp))
-        }
+        rows += actionSourceRows(name, function: fn.isEmpty ? name : fn, type: type, server: server)
         rows.append(FormRow(label: "+ field", value: "MaxMemory, MaxRuntime, ...", role: .dim, target: .addField(p)))
         return rows
     }
@@ -135,12 +163,12 @@ extension AppState {
         return rows
     }
 
-    private func row(_ ptr: JSONPointer, label: String, value: JSONValue?, required: Bool) -> FormRow {
+    func row(_ ptr: JSONPointer, label: String, value: JSONValue?, required: Bool) -> FormRow {
         let key = ptr.last ?? label
-        let secretLike = ["Token", "SecretKey", "AccessKey", "API.key", "Password"].contains(key)
-        let shown = value.map { secretLike && !($0.stringValue ?? "").isEmpty ? "••••••" : $0.display } ?? ""
+        let secretLike = SecretMask.isCredential(ptr)
+        let shown = value.map { secretLike && !($0.stringValue ?? "").isEmpty ? SecretMask.dots : $0.display } ?? ""
         let target: FieldTarget = FaaSTypeDefaults.booleanFields.contains(key) ? .toggle(ptr)
-            : .value(ptr, FaaSTypeDefaults.numberFields.contains(key) ? .number : .string)
+            : .value(ptr, secretLike ? .secret : FaaSTypeDefaults.numberFields.contains(key) ? .number : .string)
         let missing = required && shown.isEmpty
         return FormRow(label: label, value: missing ? "(required)" : shown, required: required, role: missing ? .error : .normal, target: target, pointer: ptr)
     }
@@ -180,11 +208,12 @@ extension AppState {
         }
         let known: Set<String> = [K.actionList, K.computeServers, K.dataStores, K.workflowName, K.functionInvoke, K.defaultDataStore,
                                   K.loggingDataStore, K.faasrLog, K.invocationID, K.invocationIDFromDate, K.actionContainers,
-                                  K.functionGitRepo, "PyPIPackageDownloads", "FunctionCRANPackage", "FunctionGitHubPackage"]
+                                  K.functionGitRepo, "PyPIPackageDownloads", "FunctionCRANPackage", "FunctionGitHubPackage",
+                                  WorkflowKey.secrets, WorkflowKey.vmConfig]
         for m in doc.root.objectValue?.members ?? [] where !known.contains(m.key) {
             rows.append(FormRow(label: m.key, value: m.value.display, target: .value(top(m.key), .typed), pointer: top(m.key)))
         }
-        rows.append(FormRow(label: "+ field", value: "VMConfig, Secrets, ...", role: .dim, target: .addField(.root)))
+        rows.append(FormRow(label: "+ field", value: "FunctionRank, ...", role: .dim, target: .addField(.root)))
         return rows
     }
 }

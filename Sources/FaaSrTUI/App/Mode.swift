@@ -14,6 +14,8 @@ public enum Purpose: Equatable, Sendable {
     case choose(JSONPointer)
     case invocationMode
     case saveAs, open
+    case addListItem(ListRef), setContainer(action: String)
+    case newTemplate, discardAndNew(template: String), discardAndOpen(path: String)
     case quit
     case recover(text: String, recoveryPath: String)
 }
@@ -36,6 +38,8 @@ public enum Mode: Equatable, Sendable {
     case confirm(title: String, message: String, details: [String], purpose: Purpose)
     /// The JSON a save writes, scrolled to `scroll`.
     case preview(scroll: Int)
+    /// The `:e` file browser.
+    case browser(FileBrowser)
 }
 
 /// How a form value is typed back into JSON.
@@ -48,4 +52,6 @@ public enum FieldKind: Equatable, Sendable, Hashable {
     case typed
     /// A comma-separated list of strings.
     case stringList
+    /// A credential: edited masked, starting empty, never shown or echoed in a toast.
+    case secret
 }

@@ -36,14 +36,13 @@ extension AppState {
             toast = e == 0 ? "\(glyphs.check) no errors (\(problems.count) warning(s))" : "\(e) error(s)"
         case .exportWeb:
             return exportEffects()
-        case .preview: mode = .preview(scroll: 0)
-        case .new:
-            if isDirty {
-                toast = "save first (:w) or discard with :q!"
-                return []
-            }
-            self = AppState(doc: .template(), filePath: nil, size: size, glyphs: glyphs)
-            toast = "new workflow from the template; :saveas to name it"
+        case .preview:
+            // Open at the first change, with a little context above it.
+            let lines = PreviewDiff.lines(saved: SecretMask.maskedText(savedDoc), pending: SecretMask.maskedText(doc))
+            let first = lines.firstIndex { !$0.hasPrefix("  ") } ?? 0
+            mode = .preview(scroll: max(0, first - 3))
+        case .new: chooseTemplate()
+        case .open: return openBrowser()
         case .focusNext: focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count)!
         case .focusPrevious: focus = Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
         case .focusSection(let sec):
@@ -156,9 +155,27 @@ extension AppState {
             case .none: return []
             case .rename(let sec, let name):
                 mode = .prompt(title: "Rename '\(name)' to", field: TextField(name), purpose: .rename(sec, name))
-            case .value(let ptr, _):
+            case .value(let ptr, let kind):
+                // A credential is typed afresh, masked: its value is never put on screen.
                 let v = doc.root.value(at: ptr)
-                inlineEdit = TextField(v?.display ?? "")
+                inlineEdit = TextField(kind == .secret ? "" : v?.display ?? "")
+            case .listItem(let list, let i):
+                inlineEdit = TextField(doc.items(list)[safe: i] ?? "")
+            case .addListItem(let list):
+                mode = .prompt(title: "New \(list.itemName)", field: TextField(), purpose: .addListItem(list))
+            case .defaultContainer(let a):
+                if doc.root.value(at: JSONPointer(tokens: [WorkflowKey.actionContainers, a]))?.stringValue?.isEmpty == false {
+                    return edit("\(a) uses the default container") { try $0.setContainer(a, image: nil) }
+                }
+                guard let def = doc.defaultContainer(of: a) else {
+                    mode = .prompt(title: "Container image for \(a)", field: TextField(), purpose: .setContainer(action: a))
+                    return []
+                }
+                let fx = edit("\(a) uses its own container") { try $0.setContainer(a, image: def) }
+                fieldIndex = min(fieldIndex + 1, max(0, formRows.count - 1))
+                return fx
+            case .object(let ptr):
+                toast = "edit the fields below; x removes the whole \(ptr.last ?? "object")"
             case .toggle(let ptr):
                 let cur = doc.root.value(at: ptr)?.boolValue ?? false
                 return edit("\(ptr.last ?? "") = \(!cur)") { $0.set(.bool(!cur), at: ptr) }
@@ -195,6 +212,9 @@ extension AppState {
         section = target
         filter = ""
         if target != .settings, t.count > 1 { select(t[1], in: target) }
+        if target == .settings {
+            select(table == WorkflowKey.secrets ? SettingsForm.secrets : table == WorkflowKey.vmConfig ? SettingsForm.vmConfig : SettingsForm.workflow, in: .settings)
+        }
         if let a = problem.action, target == .actions { select(a, in: .actions) }
         focus = .details
         let rows = formRows
@@ -238,7 +258,14 @@ extension AppState {
         case .edge(let a, let i):
             let t = doc.edges(of: a)[i].target
             return edit("removed edge \(a) → \(t)") { try $0.removeEdge(a, at: i) }
+        case .value(let ptr, _) where doc.root.value(at: ptr) != nil && SecretMask.isCredential(ptr):
+            return edit("\(ptr.last ?? "") removed from the file: FaaSr reads it from the secret store") { $0.moveCredentialToSecretStore(ptr) }
         case .value(let ptr, _) where doc.root.value(at: ptr) != nil && ptr.tokens.count > 1:
+            return edit("removed \(ptr.last ?? "")") { $0.remove(at: ptr) }
+        case .listItem(let list, let i):
+            let item = doc.items(list)[safe: i] ?? ""
+            return edit("\(list.itemName) '\(item)' removed") { try $0.removeItem(i, of: list) }
+        case .object(let ptr) where doc.root.value(at: ptr) != nil:
             return edit("removed \(ptr.last ?? "")") { $0.remove(at: ptr) }
         default:
             toast = "nothing to remove here"

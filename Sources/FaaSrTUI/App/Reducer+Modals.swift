@@ -27,8 +27,10 @@ extension AppState {
                     return filePath.map { [.save(path: $0, text: doc.text)] } ?? run(.saveAs)
                 }
                 if parts.first == "e" || parts.first == "open", parts.count == 2 {
-                    if isDirty { toast = "unsaved changes: :w first, or :q! to drop them"; return [] }
-                    return [.open(path: parts[1])]
+                    return openFile(parts[1])
+                }
+                if parts.first == "new", parts.count == 2 {
+                    return startNew(parts[1])
                 }
                 if parts.first == "theme" { toast = "themes are chosen at start: faasr-tui --theme NAME"; return [] }
                 let exact = DesignerKeymap.paletteCommands.first { $0.0 == text }
@@ -151,14 +153,21 @@ extension AppState {
                 return []
             }
             let v = AppState.typedValue(parts.count > 1 ? parts[1] : "")
-            let fx = edit("\(k) = \(v.display)") { $0.set(v, at: parent.appending(k)) }
+            let shown = SecretMask.isCredential(parent.appending(k)) ? "\(k) set (hidden)" : "\(k) = \(v.display)"
+            let fx = edit(shown) { $0.set(v, at: parent.appending(k)) }
             if let i = formRows.firstIndex(where: { $0.pointer == parent.appending(k) }) { fieldIndex = i }
             return fx
         case .saveAs:
             guard !text.isEmpty else { return [] }
             return [.save(path: text, text: doc.text)]
         case .open:
-            return [.open(path: text)]
+            return openFile(text)
+        case .addListItem(let list):
+            let fx = edit("\(list.itemName) '\(text)' added") { try $0.addItem(text, to: list) }
+            if !fx.isEmpty, let i = formRows.firstIndex(where: { $0.target == .listItem(list, doc.items(list).count - 1) }) { fieldIndex = i }
+            return fx
+        case .setContainer(let action):
+            return edit("container of \(action) = \(text)") { try $0.setContainer(action, image: text) }
         default: return []
         }
     }
@@ -181,6 +190,8 @@ extension AppState {
             return fx
         case .retarget(let a, let i):
             return edit("edge retargeted to \(choice)") { try $0.updateEdge(a, at: i) { $0.target = choice } }
+        case .newTemplate:
+            return startNew(String(choice.split(separator: " ").first ?? ""))
         case .choose(let ptr):
             return edit("\(ptr.last ?? "") = \(choice)") { $0.set(.string(choice), at: ptr) }
         case .invocationMode:
@@ -214,6 +225,10 @@ extension AppState {
             case .stores: return edit("deleted store '\(name)'") { try $0.deleteStore(name) }
             case .settings: return []
             }
+        case .discardAndOpen(let path):
+            return [.open(path: path)]
+        case .discardAndNew(let template):
+            return newFromTemplate(template)
         case .recover(let text, _):
             guard let recovered = try? DesignDocument(text: text) else { toast = "recovery file unreadable"; return [] }
             let fx = edit("recovered unsaved edits") { $0 = recovered }
@@ -229,8 +244,16 @@ extension AppState {
             inlineEdit = nil
         case .enter:
             inlineEdit = nil
-            guard formRows.indices.contains(fieldIndex), case .value(let ptr, let kind) = formRows[fieldIndex].target else { return [] }
+            guard formRows.indices.contains(fieldIndex) else { return [] }
+            if case .listItem(let list, let i) = formRows[fieldIndex].target {
+                return edit("\(list.itemName) = \(field.text)") { try $0.replaceItem(i, of: list, with: field.text) }
+            }
+            guard case .value(let ptr, let kind) = formRows[fieldIndex].target else { return [] }
             let text = field.text
+            if kind == .secret {
+                guard !text.isEmpty else { toast = "\(ptr.last ?? "") unchanged"; return [] }
+                return edit("\(ptr.last ?? "") set (hidden)") { $0.set(.string(text), at: ptr) }
+            }
             let value: JSONValue
             switch kind {
             case .string: value = .string(text)
@@ -243,6 +266,7 @@ extension AppState {
             case .typed: value = AppState.typedValue(text)
             case .stringList:
                 value = .array(text.split(separator: ",").map { .string(String($0).trimmingCharacters(in: " ")) }.filter { $0 != "" })
+            case .secret: value = .string(text)
             }
             return edit("\(ptr.last ?? "") = \(value.display)") { $0.set(value, at: ptr) }
         default:

@@ -31,12 +31,18 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
             s.toast = "\(s.glyphs.cross) cannot open \(path): \(error ?? "unreadable")"
             return []
         }
+        // Opening over unsaved edits was confirmed (see `openFile`): their recovery file goes.
+        let dropped = s.isDirty ? s.recoveryPath : nil
         do {
             s = try DesignerFiles.state(text: text, path: path, size: s.size, glyphs: s.glyphs)
             if s.toast == nil { s.toast = "opened \(path)" }
         } catch {
             s.toast = "\(s.glyphs.cross) \(path): \(error)"
+            return []
         }
+        return dropped.map { [.removeRecovery(path: $0)] } ?? []
+    case .listed(let path, let entries, let error):
+        s.listed(path: path, entries: entries, error: error)
         return []
     case .key(let key):
         s.toast = nil
@@ -63,6 +69,8 @@ extension AppState {
             return []
         case .palette, .filter, .prompt, .picker, .confirm:
             return handleModalKey(key)
+        case .browser(let b):
+            return handleBrowserKey(key, b)
         }
         guard let command = DesignerKeymap.keymap.command(for: key, in: focus) else { return [] }
         return run(command)

@@ -30,6 +30,8 @@ public enum EffectRunner {
             } catch {
                 return .opened(path: path, text: nil, error: error.description)
             }
+        case .listDirectory(let path):
+            return DirectoryListing.list(path)
         case .quit, .register, .invoke, .watchInvocation:
             return nil
         }

@@ -19,7 +19,9 @@ public enum WebBuilderExport {
                 d.set(.string(image), at: JSONPointer(tokens: ["ActionContainers", a]))
             }
         }
-        return JSONPrinter.print(clean(d.root, key: nil) ?? .object(JSONObject()), format: .canonical)
+        // Credentials written in the file never leave through an export (the web builder's
+        // schema variant has no secrets either; FaaSr reads them from the secret store).
+        return JSONPrinter.print(clean(SecretMask.stripped(d.root), key: nil) ?? .object(JSONObject()), format: .canonical)
     }
 
     /// The web builder's `cleanObject`: drops `""`, `null`, `[]` and `{}` everywhere except

@@ -9,7 +9,7 @@ enum DetailsPaneView {
         case .actions: title = "Action " + (s.selectedAction ?? "")
         case .servers: title = "Server " + (s.selectedName ?? "")
         case .stores: title = "Store " + (s.selectedName ?? "")
-        case .settings: title = "Workflow settings"
+        case .settings: title = s.selectedName == SettingsForm.workflow ? "Workflow settings" : s.selectedName ?? ""
         }
         let inner = PaneFrame.draw(title, number: "", focused: s.focus == .details, s: s, into: &c, at: r)
         let rows = s.formRows
@@ -25,7 +25,13 @@ enum DetailsPaneView {
             let sel = i == s.fieldIndex && s.focus == .details
             c.put((row.required ? "*" : " ") + DisplayWidth.truncate(row.label, to: labelW - 1), x: inner.x, y: y, role: row.required ? .accent : .dim)
             let vx = inner.x + labelW + 1
-            if sel, let field = s.inlineEdit {
+            if sel, var field = s.inlineEdit {
+                if case .value(_, .secret) = row.target {
+                    // Credentials are drawn masked while typed.
+                    let cur = field.cursor
+                    field = TextField(String(repeating: "•", count: field.text.count))
+                    field.cursor = cur
+                }
                 cursor = field.draw(into: &c, at: Rect(x: vx, y: y, width: inner.maxX - vx, height: 1))
             } else {
                 c.put(DisplayWidth.truncate(row.value, to: inner.maxX - vx), x: vx, y: y, role: row.role)

@@ -30,7 +30,14 @@ enum ListPaneView {
             case .stores:
                 return ListView.Row(name, detail: s.doc.string(DesignDocument.Key.defaultDataStore) == name ? "default" : "")
             case .settings:
-                return ListView.Row(name, detail: s.doc.string(DesignDocument.Key.workflowName) ?? "")
+                switch name {
+                case SettingsForm.secrets:
+                    return ListView.Row(name, detail: "\(Workflow(root: s.doc.root).secretNames.count)")
+                case SettingsForm.vmConfig:
+                    return ListView.Row(name, detail: s.doc.root[WorkflowKey.vmConfig]?["Name"]?.stringValue ?? "none")
+                default:
+                    return ListView.Row(name, detail: s.doc.string(DesignDocument.Key.workflowName) ?? "")
+                }
             }
         }
         ListView.draw(rows, selected: s.selection[s.section] ?? 0, focused: s.focus == .list, into: &c, at: listRect,

@@ -17,6 +17,7 @@ enum StatusBarView {
         case .filter: mode = "FILTER"
         case .help: mode = "HELP"
         case .preview: mode = "PREVIEW"
+        case .browser: mode = "OPEN"
         default: mode = "DIALOG"
         }
         var x = r.x + 1
