@@ -198,7 +198,7 @@ public struct JSONParser {
             }
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
-        return JSONNumber(text: String(decoding: bytes[start..<i], as: UTF8.self))
+        return JSONNumber(text: asciiString(start..<i))
     }
 
     private mutating func parseString() throws(JSONParseError) -> String {
@@ -206,19 +206,21 @@ public struct JSONParser {
         i += 1  // opening quote
         let start = i
         var plain = true
+        var high: UInt8 = 0
         // Fast path: scan to the closing quote; fall back when an escape appears.
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { break }
             if b == UInt8(ascii: "\\") { plain = false; break }
             if b < 0x20 { throw controlCharacter(at: i) }
+            high |= b
             i += 1
         }
         guard i < bytes.count else {
             throw error("unterminated string", at: open, hint: "add the closing '\"'")
         }
         if plain {
-            let s = try decodeUTF8(start..<i)
+            let s = high < 0x80 ? asciiString(start..<i) : try decodeUTF8(start..<i)
             i += 1
             return s
         }
@@ -286,6 +288,12 @@ public struct JSONParser {
             v = v << 4 | d
         }
         return v
+    }
+
+    /// Bytes known to be ASCII (so valid UTF-8), decoded through the contiguous fast path;
+    /// the generic `String(validating:)` on a slice costs a metadata lookup per call.
+    private func asciiString(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     private func decodeUTF8(_ range: Range<Int>) throws(JSONParseError) -> String {
