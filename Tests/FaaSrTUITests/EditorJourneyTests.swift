@@ -244,4 +244,23 @@ struct EditorJourneyTests {
         j.press("y")
         #expect(j.state.doc.storeNames == [])
     }
+
+    @Test("a problem in ActionContainers jumps to the action's container row; Token=… typed in + field is masked")
+    func jumpAndPromptMask() throws {
+        let text = tutorialText.replacingOccurrences(of: "\"WorkflowName\"", with: "\"ActionContainers\": {\"sum\": \"\"}, \"WorkflowName\"")
+        var j = try Journey(text: text)
+        let i = try #require(j.state.problems.firstIndex { $0.pointer.description == "/ActionContainers/sum" }, "\(j.state.problems)")
+        j.press("6")
+        for _ in 0..<i { j.press("j") }
+        j.press("Enter")
+        #expect(j.state.section == .actions && j.state.selectedName == "sum")
+        #expect(j.state.formRows[j.state.fieldIndex].label == "Default image")
+        j.press("2", "Enter")
+        try j.goToRow("+ field")
+        j.press("Enter", "text:Token=ghp_typed_secret")
+        #expect(!j.screen.contains("ghp_typed_secret") && j.screen.contains("Token=••••"))
+        j.press("Enter")
+        #expect(j.state.doc.server("GH")?["Token"] == "ghp_typed_secret")
+        #expect(j.state.toast == "Token set (hidden)")
+    }
 }

@@ -44,6 +44,33 @@ struct EndToEndTmuxTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/.diamond.json.faasr-recovery"))
     }
 
+    @Test("open a file with the browser, add a PyPI package in the list editor, save, compare the JSON")
+    func browserPackageSave() throws {
+        guard let bin = try TmuxSession.require() else { return }
+        let dir = try temporaryFolder()
+        let start = try copy(Self.packageRoot.appendingPathComponent("samples/tutorial/tutorial.json").path, to: dir, as: "first.json")
+        let other = try copy(Self.packageRoot.appendingPathComponent("samples/diamond/diamond.json").path, to: dir, as: "other.json")
+        // What the designer should write: the file as opened (migrated if it had to be) plus
+        // the package, through the same document and editing API.
+        var expected = try DesignerFiles.load(text: try String(contentsOfFile: other, encoding: .utf8), path: other).doc
+        try expected.addItem("numpy", to: .functionMap(map: "PyPIPackageDownloads", function: "split"))
+        let row = try #require(AppState(doc: expected, filePath: other).formRows.firstIndex { $0.label == "PyPI packages" })
+        let t = TmuxSession(bin, args: [start], dir: dir)
+        t.waitFor("NORMAL")
+        t.keys("C-o"); t.waitFor("Open: ")
+        t.waitFor("other.json")
+        t.type("othe"); t.keys("Enter"); t.waitFor("Workflow diamond")
+        t.keys("Enter")
+        for _ in 0..<row { t.keys("j") }
+        t.keys("Enter"); t.waitFor("New PyPI package")
+        t.type("numpy"); t.keys("Enter"); t.waitFor("PyPI package 'numpy' added")
+        t.keys("C-s"); t.waitFor("saved")
+        t.keys("q")
+        #expect(t.exitStatus() == 0)
+        #expect(try String(contentsOfFile: other, encoding: .utf8) == expected.text)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/.other.json.faasr-recovery"))
+    }
+
     @Test("open every sample and a 1.x corpus file")
     func openSamplesAndLegacy() throws {
         guard let bin = try TmuxSession.require() else { return }

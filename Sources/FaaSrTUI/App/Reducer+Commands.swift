@@ -203,7 +203,12 @@ extension AppState {
         let t = problem.pointer.tokens
         let table = t.first ?? ""
         let target: Section
+        // Function-keyed maps (code, packages) and ActionContainers are edited in an action's form.
+        let owner: String? = WorkflowKey.functionMaps.contains(table) && t.count > 1
+            ? doc.actionNames.first { doc.action($0)?["FunctionName"]?.stringValue == t[1] } ?? (doc.action(t[1]) != nil ? t[1] : nil)
+            : table == WorkflowKey.actionContainers && t.count > 1 ? t[1] : nil
         switch table {
+        case _ where owner != nil: target = .actions
         case DesignDocument.Key.actionList: target = .actions
         case DesignDocument.Key.computeServers: target = .servers
         case DesignDocument.Key.dataStores: target = .stores
@@ -211,7 +216,7 @@ extension AppState {
         }
         section = target
         filter = ""
-        if target != .settings, t.count > 1 { select(t[1], in: target) }
+        if target != .settings, t.count > 1 { select(owner ?? t[1], in: target) }
         if target == .settings {
             select(table == WorkflowKey.secrets ? SettingsForm.secrets : table == WorkflowKey.vmConfig ? SettingsForm.vmConfig : SettingsForm.workflow, in: .settings)
         }

@@ -41,9 +41,17 @@ enum OverlayView {
             c.fill(r, role: .input)
             c.put("/", x: 0, y: r.y, role: .key)
             return field.draw(into: &c, at: Rect(x: 1, y: r.y, width: c.width - 1, height: 1))
-        case .prompt(let title, let field, _):
+        case .prompt(let title, var field, let purpose):
             let inner = Modal.draw(title: title, width: 56, height: 4, into: &c, glyphs: s.glyphs)
             c.put("Enter ok   Esc cancel", x: inner.x + 1, y: inner.y + 1, role: .dim)
+            // `Token=…` typed into a server's "+ field" is a credential: mask what follows `=`.
+            if case .addField(let parent) = purpose, let eq = field.text.firstIndex(of: "="),
+               SecretMask.isCredential(parent.appending(String(field.text[..<eq]).trimmingCharacters(in: " "))) {
+                let cursor = field.cursor
+                let head = field.text[...eq]
+                field = TextField(head + String(repeating: "•", count: field.text.distance(from: eq, to: field.text.endIndex) - 1))
+                field.cursor = cursor
+            }
             return field.draw(into: &c, at: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1))
         case .picker(let title, let options, let sel, let query, _):
             let shown = FuzzyMatch.rank(query.text, options)
