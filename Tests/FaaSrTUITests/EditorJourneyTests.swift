@@ -263,4 +263,43 @@ struct EditorJourneyTests {
         #expect(j.state.doc.server("GH")?["Token"] == "ghp_typed_secret")
         #expect(j.state.toast == "Token set (hidden)")
     }
+
+    @Test("renaming an action's function moves its repo and package entries when no other action runs it")
+    func functionRenameFollows() throws {
+        var j = try Journey(text: tutorialText)
+        j.press("Enter")
+        try j.goToRow("PyPI packages")
+        j.press("Enter", "text:numpy", "Enter")
+        try j.goToRow("FunctionName")
+        j.press("Enter", "C-u", "text:make_data", "Enter")
+        #expect(j.state.doc.action("start")?["FunctionName"] == "make_data")
+        #expect(j.state.doc.root["FunctionGitRepo"]?["make_data"] == "me/repo" && j.state.doc.root["FunctionGitRepo"]?["create"] == nil)
+        #expect(j.state.doc.root["PyPIPackageDownloads"]?["make_data"] == ["numpy"])
+        #expect(j.state.history.past.count == 2)
+        // A function two actions share: only this action changes; the entries stay with the other.
+        let shared = tutorialText.replacingOccurrences(of: "\"FunctionName\": \"compute_sum\"", with: "\"FunctionName\": \"create\"")
+        var k = try Journey(text: shared)
+        k.press("Enter")
+        try k.goToRow("FunctionName")
+        k.press("Enter", "C-u", "text:other", "Enter")
+        #expect(k.state.doc.action("start")?["FunctionName"] == "other" && k.state.doc.action("sum")?["FunctionName"] == "create")
+        #expect(k.state.doc.root["FunctionGitRepo"]?["create"] == "me/repo")
+    }
+
+    @Test("a FunctionGitRepo list is edited as a list; a server's SecretsList shows names only")
+    func repoListAndSecretsList() throws {
+        let text = tutorialText.replacingOccurrences(of: "\"create\": \"me/repo\"", with: "\"create\": [\"me/repo\", \"me/extra\"]")
+            .replacingOccurrences(of: "\"Branch\": \"main\"}", with: "\"Branch\": \"main\", \"SecretsList\": {\"API_TOKEN\": \"s3cr3t-v4lue\"}}")
+        var j = try Journey(text: text)
+        j.press("Enter")
+        try j.goToRow("  ·", value: "me/extra")
+        j.press("x")
+        #expect(j.state.doc.root["FunctionGitRepo"]?["create"] == ["me/repo"])
+        j.press("2", "Enter")
+        #expect(j.rowValue("SecretsList") == "API_TOKEN=" + SecretMask.dots)
+        #expect(!j.screen.contains("s3cr3t-v4lue"))
+        try j.goToRow("SecretsList")
+        j.press("x")
+        #expect(j.state.doc.server("GH")?["SecretsList"] == nil)
+    }
 }

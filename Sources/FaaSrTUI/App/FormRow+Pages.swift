@@ -6,11 +6,11 @@ import TUIKit
 extension AppState {
     /// Rows of list `list`: a header (Enter adds an item) and one row per item (Enter edits,
     /// `x` removes).
-    func listRows(_ list: ListRef, label: String) -> [FormRow] {
+    func listRows(_ list: ListRef, label: String, required: Bool = false) -> [FormRow] {
         let items = doc.items(list)
         let p = DesignDocument.pointer(list)
         let single = doc.root.value(at: p)?.stringValue != nil
-        var rows = [FormRow(label: label, value: "+ add" + (items.isEmpty ? "" : "  (\(items.count))"), role: .dim,
+        var rows = [FormRow(label: label, value: "+ add" + (items.isEmpty ? "" : "  (\(items.count))"), required: required, role: .dim,
                             target: .addListItem(list), pointer: p)]
         for (i, item) in items.enumerated() {
             rows.append(FormRow(label: "  ·", value: item, target: .listItem(list, i), pointer: single ? p : p.appending(i)))
@@ -24,8 +24,17 @@ extension AppState {
         let a = doc.action(name) ?? JSONObject()
         var rows: [FormRow] = []
         let repo = JSONPointer(tokens: [WorkflowKey.functionGitRepo, fkey])
-        rows.append(FormRow(label: "FunctionGitRepo", value: doc.root.value(at: repo)?.display ?? "", required: true,
-                            target: .value(repo, .string), pointer: repo))
+        // One location is a text field; several (the schema allows a list) a list editor.
+        if doc.root.value(at: repo)?.arrayValue != nil {
+            rows += listRows(.functionMap(map: WorkflowKey.functionGitRepo, function: fkey), label: "FunctionGitRepo", required: true)
+        } else {
+            rows.append(FormRow(label: "FunctionGitRepo", value: doc.root.value(at: repo)?.display ?? "", required: true,
+                                target: .value(repo, .string), pointer: repo))
+        }
+        let local = JSONPointer(tokens: [WorkflowKey.functionLocalFile, fkey])
+        if let v = doc.root.value(at: local) {
+            rows.append(FormRow(label: "FunctionLocalFile", value: v.display, target: v.stringValue != nil ? .value(local, .string) : .none, pointer: local))
+        }
         let container = JSONPointer(tokens: [WorkflowKey.actionContainers, name])
         let image = doc.root.value(at: container)?.stringValue ?? ""
         let def = doc.defaultContainer(of: name)

@@ -139,7 +139,7 @@ extension AppState {
         }
         rows.append(FormRow(label: "  + next action", value: "", role: .dim, target: .addEdge(name)))
         rows += actionSourceRows(name, function: fn.isEmpty ? name : fn, type: type, server: server)
-        rows.append(FormRow(label: "+ field", value: "MaxMemory, MaxRuntime, ...", role: .dim, target: .addField(p)))
+        rows.append(FormRow(label: "+ field", value: "_faasr_builtin, ...", role: .dim, target: .addField(p)))
         return rows
     }
 
@@ -165,6 +165,11 @@ extension AppState {
 
     func row(_ ptr: JSONPointer, label: String, value: JSONValue?, required: Bool) -> FormRow {
         let key = ptr.last ?? label
+        if key == "SecretsList", ptr.tokens.first == WorkflowKey.computeServers {
+            // Name → value pairs: the names are shown, the values never (x removes the list).
+            let names = value?.objectValue?.keys.map { $0 + "=" + SecretMask.dots } ?? []
+            return FormRow(label: label, value: names.isEmpty ? "" : names.joined(separator: ", "), role: .warning, target: .object(ptr), pointer: ptr)
+        }
         let secretLike = SecretMask.isCredential(ptr)
         let shown = value.map { secretLike && !($0.stringValue ?? "").isEmpty ? SecretMask.dots : $0.display } ?? ""
         let target: FieldTarget = FaaSTypeDefaults.booleanFields.contains(key) ? .toggle(ptr)

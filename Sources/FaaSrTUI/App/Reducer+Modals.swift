@@ -250,6 +250,7 @@ extension AppState {
             }
             guard case .value(let ptr, let kind) = formRows[fieldIndex].target else { return [] }
             let text = field.text
+            if let fx = renameFunctionIfAlone(ptr, to: text) { return fx }
             if kind == .secret {
                 guard !text.isEmpty else { toast = "\(ptr.last ?? "") unchanged"; return [] }
                 return edit("\(ptr.last ?? "") set (hidden)") { $0.set(.string(text), at: ptr) }
@@ -274,6 +275,23 @@ extension AppState {
             inlineEdit = field
         }
         return []
+    }
+
+    /// Editing an action's `FunctionName` when no other action runs the old function and it
+    /// has code or package entries: FaaSrCore's `renameFunction` moves those entries along
+    /// (the web builder leaves them orphaned). Nil when a plain field edit is right.
+    mutating func renameFunctionIfAlone(_ ptr: JSONPointer, to new: String) -> [Effect]? {
+        let t = ptr.tokens
+        guard t.count == 3, t[0] == WorkflowKey.actionList, t[2] == Action.Key.functionName,
+              let old = doc.action(t[1])?[Action.Key.functionName]?.stringValue, !old.isEmpty, !new.isEmpty, new != old else { return nil }
+        let d = doc
+        let runs = { (f: String) in d.actionNames.contains { d.action($0)?[Action.Key.functionName]?.stringValue == f } }
+        let entries = { (f: String) in WorkflowKey.functionMaps.contains { d.root[$0]?[f] != nil } }
+        guard entries(old), !entries(new), !runs(new),
+              !doc.actionNames.contains(where: { $0 != t[1] && doc.action($0)?[Action.Key.functionName]?.stringValue == old }) else { return nil }
+        return edit("function \(old) renamed to \(new); its code and package entries follow") { d throws(EditError) in
+            try d.core { w throws(EditError) in try w.renameFunction(old, to: new) }
+        }
     }
 
     /// Reads typed argument text: numbers, `true`/`false`, `null`, JSON arrays/objects and
