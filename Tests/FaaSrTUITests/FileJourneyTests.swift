@@ -91,7 +91,9 @@ struct FileJourneyTests {
         j.press(":", "text:e /tmp/other.json", "Enter", "y")
         #expect(j.effects.last == .open(path: "/tmp/other.json"))
         j.send(.opened(path: "/tmp/other.json", text: tutorialText, error: nil))
-        #expect(j.effects.last == .removeRecovery(path: "/tmp/.wf.json.faasr-recovery"))
+        #expect(j.effects.suffix(2) == [.removeRecovery(path: "/tmp/.wf.json.faasr-recovery"), .readRecovery(path: "/tmp/.other.json.faasr-recovery")])
+        j.send(.recovery(path: "/tmp/.other.json.faasr-recovery", text: nil))
+        #expect(j.state.mode == .normal)
         #expect(j.state.filePath == "/tmp/other.json" && !j.state.isDirty)
         j.send(.opened(path: "/tmp/bad.json", text: "{ nope", error: nil))
         #expect(j.state.filePath == "/tmp/other.json")
@@ -150,5 +152,20 @@ struct FileJourneyTests {
         j.send(.saved(path: "/tmp/copy.json", error: nil))
         #expect(j.state.filePath == "/tmp/copy.json")
         #expect(j.effects.suffix(2) == [.removeRecovery(path: "/tmp/.copy.json.faasr-recovery"), .removeRecovery(path: "/tmp/.wf.json.faasr-recovery")])
+    }
+
+    @Test("a file opened in the session offers its recovery file, as at start-up")
+    func recoveryOnOpen() throws {
+        var j = try Journey(text: tutorialText)
+        j.press(":", "text:e /tmp/b.json", "Enter")
+        j.send(.opened(path: "/tmp/b.json", text: tutorialText, error: nil))
+        #expect(j.effects.last == .readRecovery(path: "/tmp/.b.json.faasr-recovery"))
+        var edited = j.state.doc
+        edited.setTop("WorkflowName", "recovered-name")
+        j.send(.recovery(path: "/tmp/.b.json.faasr-recovery", text: edited.text))
+        guard case .confirm(let title, _, _, .recover) = j.state.mode else { Issue.record("no recovery offer"); return }
+        #expect(title == "Recover")
+        j.press("y")
+        #expect(j.state.doc.string("WorkflowName") == "recovered-name" && j.state.isDirty)
     }
 }

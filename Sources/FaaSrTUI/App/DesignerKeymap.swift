@@ -17,7 +17,7 @@ public enum DesignerKeymap {
         Binding([.char("-")], .rankDown, "edge: rank −1", in: [.details]),
         Binding([.char("K")], .moveUp, "edge: move up", in: [.details]),
         Binding([.char("J")], .moveDown, "edge: move down", in: [.details]),
-        Binding([.char("x"), .char("d"), .delete], .delete, "remove edge / argument / value", in: [.details]),
+        Binding([.char("x"), .char("d"), .delete], .delete, "remove (edge, argument, list item, field)", in: [.details]),
         Binding([.char("j"), .down], .down, "down"),
         Binding([.char("k"), .up], .up, "up"),
         Binding([.char("h"), .left], .left, "previous section"),

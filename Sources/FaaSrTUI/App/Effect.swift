@@ -14,6 +14,9 @@ public enum Effect: Equatable, Sendable {
     /// List a folder for the file browser; the result comes back as
     /// ``AppEvent/listed(path:entries:error:)``.
     case listDirectory(path: String)
+    /// Read the recovery file of a file just opened; the result comes back as
+    /// ``AppEvent/recovery(path:text:)``.
+    case readRecovery(path: String)
     /// Leave the app (the terminal is restored by the runner).
     case quit
     /// Seam for the register/invoke menus of a later issue: register on a compute server.
@@ -53,6 +56,8 @@ public enum AppEvent: Equatable, Sendable {
     case opened(path: String, text: String?, error: String?)
     /// A folder was listed for the file browser (`path` made absolute).
     case listed(path: String, entries: [DirectoryEntry]?, error: String?)
+    /// The recovery file at `path` holds `text` (nil: there is none).
+    case recovery(path: String, text: String?)
 }
 
 import TUIKit

@@ -40,7 +40,17 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
             s.toast = "\(s.glyphs.cross) \(path): \(error)"
             return []
         }
-        return dropped.map { [.removeRecovery(path: $0)] } ?? []
+        // Unsaved edits of an earlier session on this file are offered as at start-up.
+        let check: [Effect] = s.recoveryPath.map { [.readRecovery(path: $0)] } ?? []
+        // (Effects run in order: reopening the same file removes its discarded edits first.)
+        return (dropped.map { [.removeRecovery(path: $0)] } ?? []) + check
+    case .recovery(let path, let text):
+        if let text, path == s.recoveryPath, text != s.doc.text, s.mode == .normal {
+            s.mode = .confirm(title: "Recover", message: "Unsaved edits from a session that did not end cleanly were found.",
+                              details: ["recovery file: \(path)", "y restores them (then save with C-s); n discards them"],
+                              purpose: .recover(text: text, recoveryPath: path))
+        }
+        return []
     case .listed(let path, let entries, let error):
         s.listed(path: path, entries: entries, error: error)
         return []

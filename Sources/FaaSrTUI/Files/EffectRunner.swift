@@ -32,6 +32,8 @@ public enum EffectRunner {
             }
         case .listDirectory(let path):
             return DirectoryListing.list(path)
+        case .readRecovery(let path):
+            return .recovery(path: path, text: AtomicFile.exists(path) ? try? AtomicFile.read(path) : nil)
         case .quit, .register, .invoke, .watchInvocation:
             return nil
         }
