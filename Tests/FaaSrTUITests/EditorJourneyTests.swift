@@ -77,6 +77,7 @@ struct EditorJourneyTests {
         j.press("Enter")
         let labels = j.state.formRows.map(\.label)
         #expect(labels.contains("CRAN packages") && labels.contains("GitHub packages") && !labels.contains("PyPI packages"))
+        #expect(!labels.contains("Conda packages"), "schema-only maps show only when the file has entries")
         try j.goToRow("CRAN packages")
         j.press("Enter", "text:tidyr", "Enter")
         #expect(j.state.doc.root["FunctionCRANPackage"]?["create"] == ["dplyr", "tidyr"])
@@ -161,7 +162,7 @@ struct EditorJourneyTests {
         #expect(!j.screen.contains("ghp_TOPSECRET42"))
     }
 
-    @Test("InvocationID: UUID, from date and fixed modes, each one undo step")
+    @Test("InvocationID: UUID, from date and fixed modes, RerunOnMatchedInvocationID, each one undo step")
     func invocationID() throws {
         var j = try Journey(text: tutorialText)
         j.press("4", "Enter")
@@ -179,7 +180,10 @@ struct EditorJourneyTests {
         try j.goToRow("InvocationID mode")
         j.press("Enter", "text:UUID", "Enter")
         #expect(j.state.doc.root["InvocationID"] == nil && j.state.doc.root["InvocationIDFromDate"] == nil)
-        #expect(j.state.history.past.count == 4)
+        try j.goToRow("RerunOnMatchedID")
+        j.press("Enter")
+        #expect(j.state.doc.root["RerunOnMatchedInvocationID"] == true)
+        #expect(j.state.history.past.count == 5)
     }
 
     @Test("VMConfig: filling a field creates it, Provider is a choice, keys are masked, x removes it")

@@ -50,6 +50,9 @@ extension AppState {
             (WorkflowKey.pyPIPackageDownloads, "PyPI packages", type == "Python"),
             (WorkflowKey.functionCRANPackage, "CRAN packages", type == "R"),
             (WorkflowKey.functionGitHubPackage, "GitHub packages", true),
+            // In the schema but unused by the runtimes: shown when the file has entries.
+            (WorkflowKey.pythonPackageGitHub, "Python GitHub pkgs", false),
+            (WorkflowKey.pythonCondaPackage, "Conda packages", false),
         ]
         for (map, label, applies) in lists {
             let list = ListRef.functionMap(map: map, function: fkey)

@@ -206,15 +206,19 @@ extension AppState {
             FormRow(label: "FaaSrLog", value: doc.string(K.faasrLog) ?? "", target: .value(top(K.faasrLog), .string), pointer: top(K.faasrLog)),
             FormRow(label: "InvocationID mode", value: mode, target: .invocationMode),
         ]
+        let rerun = top(WorkflowKey.rerunOnMatchedInvocationID)
         if mode == "from date" {
             rows.append(FormRow(label: "  date format", value: doc.string(K.invocationIDFromDate) ?? "", target: .value(top(K.invocationIDFromDate), .string), pointer: top(K.invocationIDFromDate)))
         } else if mode == "fixed" {
             rows.append(FormRow(label: "  InvocationID", value: doc.string(K.invocationID) ?? "", target: .value(top(K.invocationID), .string), pointer: top(K.invocationID)))
         }
+        rows.append(FormRow(label: "RerunOnMatchedID", value: doc.root.value(at: rerun)?.display ?? "false (default)",
+                            target: .toggle(rerun), pointer: rerun))
         let known: Set<String> = [K.actionList, K.computeServers, K.dataStores, K.workflowName, K.functionInvoke, K.defaultDataStore,
                                   K.loggingDataStore, K.faasrLog, K.invocationID, K.invocationIDFromDate, K.actionContainers,
                                   K.functionGitRepo, "PyPIPackageDownloads", "FunctionCRANPackage", "FunctionGitHubPackage",
-                                  WorkflowKey.secrets, WorkflowKey.vmConfig]
+                                  WorkflowKey.secrets, WorkflowKey.vmConfig, WorkflowKey.rerunOnMatchedInvocationID,
+                                  WorkflowKey.pythonPackageGitHub, WorkflowKey.pythonCondaPackage]
         for m in doc.root.objectValue?.members ?? [] where !known.contains(m.key) {
             rows.append(FormRow(label: m.key, value: m.value.display, target: .value(top(m.key), .typed), pointer: top(m.key)))
         }
