@@ -173,6 +173,41 @@ struct EndToEndTmuxTests {
         #expect(try String(contentsOfFile: f, encoding: .utf8) == original)
     }
 
+    @Test("colours: an error node in the theme's error colour; NO_COLOR and the monochrome theme draw none")
+    func colours() throws {
+        guard let bin = try TmuxSession.require() else { return }
+        let dir = try temporaryFolder()
+        // The tutorial with a cycle: sum → start makes 'sum' an error node.
+        var doc = try DesignDocument(text: try String(contentsOfFile: Self.packageRoot.appendingPathComponent("samples/tutorial/tutorial.json").path, encoding: .utf8))
+        try doc.addEdge(from: "sum", to: "start")
+        let f = dir + "/cycle.json"
+        try doc.text.write(toFile: f, atomically: true, encoding: .utf8)
+        // Graph pane: right of the 25-column list, above the form (100×30 layout).
+        let graphX = 26, graphRows = 13
+        do {
+            let t = TmuxSession(bin, args: [f], dir: dir, environment: ["NO_COLOR": ""])
+            t.waitFor("error(s)")
+            let screen = t.styledScreen
+            let bad = screen.style(of: "! sum", minX: graphX, maxY: graphRows)
+            #expect(bad?.foreground == "31", "the error node is red (default-dark: error = red bold): \(String(describing: bad))")
+            #expect(bad?.bold == true)
+            let selected = screen.style(of: "start", minX: graphX, maxY: graphRows)
+            #expect(selected?.foreground == "35", "the selected node has the accent colour (magenta): \(String(describing: selected))")
+            t.keys("q")
+            #expect(t.exitStatus() == 0)
+        }
+        for (args, env) in [([f], ["NO_COLOR": "1"]), (["--theme", "monochrome", f], ["NO_COLOR": ""])] {
+            let t = TmuxSession(bin, args: args, dir: dir, environment: env)
+            t.waitFor("error(s)")
+            let screen = t.styledScreen
+            #expect(!screen.hasColour, "\(args) \(env): no colours at all")
+            let bad = screen.style(of: "! sum", minX: graphX, maxY: graphRows)
+            #expect(bad?.bold == true, "the error node keeps its attributes: \(String(describing: bad))")
+            t.keys("q")
+            #expect(t.exitStatus() == 0)
+        }
+    }
+
     @Test("a bad TERM is an error message, not a crash")
     func badTerm() throws {
         guard let bin = try TmuxSession.require() else { return }

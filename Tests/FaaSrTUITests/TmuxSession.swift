@@ -57,7 +57,7 @@ final class TmuxSession {
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    init(_ binary: String, args: [String], width: Int = 100, height: Int = 30, dir: String) {
+    init(_ binary: String, args: [String], width: Int = 100, height: Int = 30, dir: String, environment: [String: String] = [:]) {
         socket = "faasr-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         statusFile = dir + "/status-\(socket)"
         pidFile = dir + "/pid-\(socket)"
@@ -68,8 +68,9 @@ final class TmuxSession {
         // Started through system(3): Foundation's Process tracks the child with a pipe that
         // the daemonised tmux server would inherit, so it would never see the client exit.
         let args = ["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "app", "-x", "\(width)", "-y", "\(height)",
-                    "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "SWIFT_BACKTRACE=interactive=no",
-                    "bash", "-c", wrapper]
+                    "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=tmux-256color", "-e", "SWIFT_BACKTRACE=interactive=no"]
+            + environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }
+            + ["bash", "-c", wrapper]
         let command = args.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         _ = system(command + " </dev/null >/dev/null 2>&1")
     }
@@ -77,6 +78,9 @@ final class TmuxSession {
     deinit { TmuxSession.run(["tmux", "-L", socket, "kill-server"]) }
 
     var screen: String { TmuxSession.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", "app"]).out }
+
+    /// The screen with its SGR escapes (`capture-pane -e`), parsed into styled rows.
+    var styledScreen: StyledScreen { StyledScreen(TmuxSession.run(["tmux", "-L", socket, "capture-pane", "-e", "-p", "-t", "app"]).out) }
 
     /// Sends tmux key names (`Enter`, `C-s`, `Escape`, `j`).
     func keys(_ names: String...) { TmuxSession.run(["tmux", "-L", socket, "send-keys", "-t", "app"] + names) }

@@ -79,6 +79,41 @@ extension Workflow {
         return try edit("Reorder successors of \(action)") { e throws(EditError) in try e.set(p, .array(items)) }
     }
 
+    /// Moves the edge `from → to` of `branch` `delta` places earlier (negative) or later
+    /// (positive): a plain edge moves among the `InvokeNext` items (a conditional object counts
+    /// as one item), a `True`/`False` edge within its branch's list. The order is the order
+    /// FaaSr triggers successors in.
+    @discardableResult
+    public mutating func shiftSuccessor(from: String, to: String, branch: Branch = .always,
+                                        by delta: Int) throws(EditError) -> EditSummary {
+        try requireAction(from)
+        var items = try invokeNextItems(from)
+        func targets(_ v: JSONValue, _ name: String) -> Bool {
+            v.stringValue.map { SuccessorText.parse($0).name == name } ?? false
+        }
+        if branch == .always {
+            guard let i = items.firstIndex(where: { targets($0, to) }) else { throw .edgeNotFound(from: from, to: to) }
+            guard items.indices.contains(i + delta) else { throw .indexOutOfRange(i + delta, count: items.count) }
+            items.insert(items.remove(at: i), at: i + delta)
+        } else {
+            let key = branch.rawValue
+            guard let k = items.firstIndex(where: { item in
+                      Self.isConditional(item) && (item.objectValue?[key]?.arrayValue ?? []).contains { targets($0, to) }
+                  }),
+                  var o = items[k].objectValue, var list = o[key]?.arrayValue,
+                  let i = list.firstIndex(where: { targets($0, to) })
+            else { throw .edgeNotFound(from: from, to: to) }
+            guard list.indices.contains(i + delta) else { throw .indexOutOfRange(i + delta, count: list.count) }
+            list.insert(list.remove(at: i), at: i + delta)
+            o[key] = .array(list)
+            items[k] = .object(o)
+        }
+        let p = invokeNextPointer(from)
+        return try edit("Move edge \(from) → \(to) \(delta < 0 ? "earlier" : "later")") { e throws(EditError) in
+            try e.set(p, .array(items))
+        }
+    }
+
     /// Moves the edge `from → to` to `branch` (plain, `True` or `False`), keeping its rank.
     @discardableResult
     public mutating func setBranch(from: String, to: String, branch: Branch) throws(EditError) -> EditSummary {

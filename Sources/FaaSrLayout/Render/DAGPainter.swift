@@ -10,11 +10,14 @@ public struct DAGPainter: Sendable {
     public var glyphs: LineGlyphs
     /// A node to emphasise with its neighbours; everything else is dimmed.
     public var highlight: Int?
+    /// An edge (index into the graph's edges) drawn in the selection style, with its label.
+    public var selectedEdge: Int?
 
     /// Creates a painter.
-    public init(glyphs: LineGlyphs = .unicode, highlight: Int? = nil) {
+    public init(glyphs: LineGlyphs = .unicode, highlight: Int? = nil, selectedEdge: Int? = nil) {
         self.glyphs = glyphs
         self.highlight = highlight
+        self.selectedEdge = selectedEdge
     }
 
     /// Edge style bits kept per cell.
@@ -25,6 +28,7 @@ public struct DAGPainter: Sendable {
         static let ranked: UInt8 = 8
         static let error: UInt8 = 16
         static let lit: UInt8 = 32
+        static let picked: UInt8 = 64
     }
 
     /// Paints `drawing` for `graph` (the graph it was laid out from) on a new canvas.
@@ -55,6 +59,32 @@ public struct DAGPainter: Sendable {
             if let ib = index(b) { mask[ib] |= fb }
         }
         let viewRect = CellRect(x: view.x, y: view.y, width: view.width, height: view.height)
+        /// The cells of each axis-parallel segment of `points` that lie in the viewport or
+        /// one cell around it (so lines leaving the viewport still join its edge).
+        func runs(_ points: [CellPoint]) -> [[CellPoint]] {
+            let x0 = ox - 1, x1 = ox + w, y0 = oy - 1, y1 = oy + h
+            var out: [[CellPoint]] = []
+            for (p, q) in zip(points, points.dropFirst()) {
+                if p.y == q.y {
+                    guard p.y >= y0, p.y <= y1 else { continue }
+                    let lo = max(min(p.x, q.x), x0), hi = min(max(p.x, q.x), x1)
+                    guard lo <= hi else { continue }
+                    var run = (lo...hi).map { CellPoint(x: $0, y: p.y) }
+                    if q.x < p.x { run.reverse() }
+                    out.append(run)
+                } else if p.x == q.x {
+                    guard p.x >= x0, p.x <= x1 else { continue }
+                    let lo = max(min(p.y, q.y), y0), hi = min(max(p.y, q.y), y1)
+                    guard lo <= hi else { continue }
+                    var run = (lo...hi).map { CellPoint(x: p.x, y: $0) }
+                    if q.y < p.y { run.reverse() }
+                    out.append(run)
+                } else {
+                    out.append(EdgeRoute(points: [p, q], isBackEdge: false, isSelfLoop: false).cells)
+                }
+            }
+            return out
+        }
         func path(_ points: [CellPoint]) {
             let cells = EdgeRoute(points: points, isBackEdge: false, isSelfLoop: false).cells
             for (a, b) in zip(cells, cells.dropFirst()) { link(a, b) }
@@ -102,10 +132,17 @@ public struct DAGPainter: Sendable {
             }
             if route.isBackEdge || route.isSelfLoop { bits = Ink.error }
             if let h = highlight, edge.source == h || edge.target == h { bits |= Ink.lit }
-            let cells = route.cells
-            for (a, b) in zip(cells, cells.dropFirst()) { link(a, b) }
-            for c in cells { if let k = index(c), owner[k] < 0 { ink[k] |= bits } }
-            let a = cells[cells.count - 2], b = cells[cells.count - 1]
+            if i == selectedEdge { bits |= Ink.picked | Ink.lit }
+            // Only the cells near the viewport are walked: a long edge of a large drawing
+            // crosses thousands of cells that are not on screen.
+            for run in runs(route.points) {
+                for (a, b) in zip(run, run.dropFirst()) { link(a, b) }
+                for c in run { if let k = index(c), owner[k] < 0 { ink[k] |= bits } }
+            }
+            let b = route.points[route.points.count - 1]
+            var a = route.points[route.points.count - 2]
+            if a == b { a = route.points.count > 2 ? route.points[route.points.count - 3] : a }
+            a = CellPoint(x: b.x + (a.x > b.x ? 1 : a.x < b.x ? -1 : 0), y: b.y + (a.y > b.y ? 1 : a.y < b.y ? -1 : 0))
             let head = b.y > a.y ? glyphs.arrowDown : b.y < a.y ? glyphs.arrowUp : b.x > a.x ? glyphs.arrowRight : glyphs.arrowLeft
             if let k = index(b) { arrows.append((k, head, bits)) }
         }
@@ -129,7 +166,8 @@ public struct DAGPainter: Sendable {
                 canvas.set(Cell(g, width: 1, role: role), x: x, y: y)
             }
         }
-        for (k, head, bits) in arrows {
+        // The selected edge's arrowhead wins a shared port.
+        for (k, head, bits) in arrows.filter({ $0.2 & Ink.picked == 0 }) + arrows.filter({ $0.2 & Ink.picked != 0 }) {
             canvas.set(Cell(head, width: 1, role: edgeRole(bits | (ink[k] & Ink.lit))), x: k % w, y: k / w)
         }
         // Text inside boxes.
@@ -154,11 +192,13 @@ public struct DAGPainter: Sendable {
         for label in drawing.labels {
             var role: StyleRole = graph.edges[label.edge].kind == .falseBranch ? .falseEdge : .trueEdge
             if let h = highlight, graph.edges[label.edge].source != h, graph.edges[label.edge].target != h { role = .dim }
+            if label.edge == selectedEdge { role = .selected }
             canvas.put(label.text, x: label.origin.x - ox, y: label.origin.y - oy, role: role)
         }
         return canvas
 
         func edgeRole(_ bits: UInt8) -> StyleRole {
+            if bits & Ink.picked != 0 { return .selected }
             if highlight != nil && bits & Ink.lit == 0 { return .dim }
             let b = bits & ~Ink.lit
             if b & Ink.error != 0 { return .error }

@@ -35,6 +35,9 @@ public struct AppState: Equatable, Sendable {
     public var size: Size
     /// Glyphs (Unicode or ASCII).
     public var glyphs: Glyphs = .unicode
+    /// The outgoing edge selected in the graph (`]`/`[`); it counts only while its action is
+    /// the selected one (see ``selectedEdgeIndex``).
+    public var graphEdge: EdgeSelection?
     /// Whether the graph pane shows the lane list instead of the layered drawing.
     public var showLanes = false
     /// Positions in the file as opened (for `line:col` in problems).
@@ -88,6 +91,13 @@ public struct AppState: Equatable, Sendable {
         guard !n.isEmpty else { return nil }
         if section == .actions, let s = selectedName { return s }
         return n[min(max(0, selection[.actions] ?? 0), n.count - 1)]
+    }
+
+    /// The index (in `doc.edges(of:)`) of the graph's selected edge, when it is an edge of the
+    /// selected action.
+    public var selectedEdgeIndex: Int? {
+        guard let e = graphEdge, e.from == selectedAction else { return nil }
+        return e.index(in: doc)
     }
 
     /// Selects `name` in `section`.

@@ -5,6 +5,7 @@ public enum Command: Hashable, Sendable {
     case up, down, top, bottom, pageUp, pageDown, left, right
     case activate, add, addServer, addStore, rename, duplicate, delete
     case addEdge, cycleCondition, rankUp, rankDown, moveUp, moveDown, setEntry
+    case nextEdge, previousEdge, removeEdge, setRank, setCondition(Edge.Condition)
     case toggleLanes
     case escape
 }

@@ -8,6 +8,7 @@ public enum Purpose: Equatable, Sendable {
     case rename(Section, String), duplicate(Section, String)
     case delete(Section, String)
     case addEdge(from: String), retarget(action: String, index: Int)
+    case setRank(EdgeSelection)
     case setValue(JSONPointer, FieldKind)
     case addArgument(action: String)
     case addField(JSONPointer)

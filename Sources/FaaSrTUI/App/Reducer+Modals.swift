@@ -157,6 +157,8 @@ extension AppState {
             let fx = edit(shown) { $0.set(v, at: parent.appending(k)) }
             if let i = formRows.firstIndex(where: { $0.pointer == parent.appending(k) }) { fieldIndex = i }
             return fx
+        case .setRank(let edge):
+            return finishRank(text, edge)
         case .saveAs:
             guard !text.isEmpty else { return [] }
             return [.save(path: text, text: doc.text)]

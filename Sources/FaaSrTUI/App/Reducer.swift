@@ -106,6 +106,10 @@ extension AppState {
     }
 
     mutating func revalidate() {
+        // Undo and redo can change an edge's branch: keep the graph's edge to the same target.
+        if let e = graphEdge, e.index(in: doc) == nil {
+            graphEdge = doc.edges(of: e.from).first { $0.target == e.target }.map { EdgeSelection(from: e.from, $0) }
+        }
         problems = WorkflowCheck.problems(in: doc)
         problemIndex = min(problemIndex, max(0, problems.count - 1))
         let rows = formRows.count

@@ -103,29 +103,19 @@ extension DesignDocument {
         try core { w throws(EditError) in try w.removeSuccessor(from: action, to: e.target, branch: Self.branch(e.condition)) }
     }
 
-    /// Moves a plain edge of `action` past its plain neighbour (`delta` = −1 or +1): the
-    /// order FaaSr triggers successors in.
-    public mutating func moveEdge(_ action: String, at index: Int, by delta: Int) throws(EditError) {
-        let items = self.action(action)?["InvokeNext"]?.arrayValue ?? []
-        // Map edge indices to InvokeNext item indices (plain strings only).
-        var itemOfEdge: [Int: Int] = [:]
-        var edgeIndex = 0
-        for (i, item) in items.enumerated() {
-            if item.stringValue != nil { itemOfEdge[edgeIndex] = i; edgeIndex += 1 }
-            else if let o = item.objectValue { edgeIndex += (o["True"]?.arrayValue?.count ?? 0) + (o["False"]?.arrayValue?.count ?? 0) }
-        }
-        // Plain edges come after conditional ones in edges(of:) order only when the
-        // conditional object is first; recompute from the list order instead.
+    /// Moves edge number `index` of `action` one place earlier (`delta` −1) or later (+1), the
+    /// order FaaSr triggers successors in: a plain edge moves among the `InvokeNext` items (past
+    /// a whole conditional object), a `True`/`False` edge within its branch.
+    public mutating func moveEdge(_ action: String, at index: Int, by delta: Int) throws {
         let list = edges(of: action)
-        guard list.indices.contains(index), list.indices.contains(index + delta),
-              list[index].condition == .always, list[index + delta].condition == .always else {
-            throw .indexOutOfRange(index + delta, count: list.count)
+        guard list.indices.contains(index) else { throw EditError.indexOutOfRange(index, count: list.count) }
+        let e = list[index]
+        do {
+            try core { w throws(EditError) in try w.shiftSuccessor(from: action, to: e.target, branch: Self.branch(e.condition), by: delta) }
+        } catch EditError.indexOutOfRange {
+            let place = e.condition == .always ? "" : " of the \(e.condition.rawValue) branch"
+            throw DesignError("\(action) → \(e.target) is already the \(delta < 0 ? "first" : "last") edge\(place)")
         }
-        let plainOrder = list.indices.filter { list[$0].condition == .always }
-        guard let a = plainOrder.firstIndex(of: index), let b = plainOrder.firstIndex(of: index + delta) else { return }
-        let plainItems = items.indices.filter { items[$0].stringValue != nil }
-        try core { w throws(EditError) in try w.moveSuccessor(of: action, from: plainItems[a], to: plainItems[b]) }
-        _ = itemOfEdge
     }
 
     // MARK: Servers and stores

@@ -7,12 +7,41 @@ import TUIKit
 /// (`o`) a lane list, one action per row in topological order with its outgoing edges.
 enum DagPaneView {
     static func draw(_ s: AppState, into c: inout Canvas, at r: Rect) {
-        let inner = PaneFrame.draw("Workflow " + (s.doc.string(DesignDocument.Key.workflowName) ?? "") + (s.showLanes ? " (lanes)" : ""),
+        var inner = PaneFrame.draw("Workflow " + (s.doc.string(DesignDocument.Key.workflowName) ?? "") + (s.showLanes ? " (lanes)" : ""),
                                    number: "5", focused: s.focus == .dag, s: s, into: &c, at: r)
+        if let i = s.selectedEdgeIndex, let e = s.graphEdge, inner.height > 2 {
+            inner.height -= 1
+            drawEdgeBar(s, edge: e, index: i, into: &c, at: Rect(x: inner.x, y: inner.maxY, width: inner.width, height: 1))
+        }
         if s.showLanes || s.doc.actionNames.isEmpty {
             drawLanes(s, into: &c, inner: inner)
         } else {
             drawGraph(s, into: &c, inner: inner)
+        }
+    }
+
+    /// The selected edge, described on the pane's last row with the keys that edit it.
+    static func drawEdgeBar(_ s: AppState, edge: EdgeSelection, index: Int, into c: inout Canvas, at r: Rect) {
+        let list = s.doc.edges(of: edge.from)
+        guard let e = list[safe: index] else { return }
+        var x = r.x + 1
+        x += c.put("edge \(index + 1)/\(list.count) ", x: x, y: r.y, role: .dim, maxWidth: r.maxX - x)
+        x += c.put("\(edge.from) \(s.glyphs.arrowRight) \(e.text)", x: x, y: r.y, role: .selected, maxWidth: r.maxX - x)
+        let role: StyleRole = e.condition == .onTrue ? .trueEdge : e.condition == .onFalse ? .falseEdge : .dim
+        x += c.put(e.condition == .always ? " always" : " if \(e.condition.rawValue)", x: x, y: r.y, role: role, maxWidth: r.maxX - x)
+        c.put("   t branch  # rank  J K move  x remove", x: x, y: r.y, role: .dim, maxWidth: r.maxX - x)
+    }
+
+    /// The index in `graph.edges` of the designer's edge `e` of `from`.
+    static func layoutEdge(_ e: Edge, from: String, in graph: LayoutGraph) -> Int? {
+        guard let src = graph.index(of: from) else { return nil }
+        return graph.edges.firstIndex { le in
+            guard le.source == src, graph.nodes[le.target].id == e.target else { return false }
+            switch le.kind {
+            case .trueBranch: return e.condition == .onTrue
+            case .falseBranch: return e.condition == .onFalse
+            default: return e.condition == .always
+            }
         }
     }
 
@@ -25,7 +54,9 @@ enum DagPaneView {
             x = max(0, min(f.x + f.width / 2 - inner.width / 2, drawing.width - inner.width))
             y = max(0, min(f.y + f.height / 2 - inner.height / 2, drawing.height - inner.height))
         }
-        let painter = DAGPainter(glyphs: s.glyphs.isASCII ? .ascii : .unicode, highlight: s.focus == .dag ? sel : nil)
+        let picked = s.selectedEdgeIndex.flatMap { i in s.graphEdge.flatMap { e in s.doc.edges(of: e.from)[safe: i].flatMap { layoutEdge($0, from: e.from, in: graph) } } }
+        let painter = DAGPainter(glyphs: s.glyphs.isASCII ? .ascii : .unicode, highlight: s.focus == .dag ? sel : nil,
+                                 selectedEdge: s.focus == .dag ? picked : nil)
         let view = painter.paint(drawing, graph: graph, viewport: Rect(x: x, y: y, width: inner.width, height: inner.height))
         c.draw(view, x: inner.x, y: inner.y)
         if let sel, drawing.boxes.indices.contains(sel) {
@@ -64,11 +95,14 @@ enum DagPaneView {
             let edges = s.doc.edges(of: name)
             if !edges.isEmpty {
                 x += c.put("  " + s.glyphs.arrowRight, x: x, y: y, role: .edge, maxWidth: inner.maxX - x)
-                for e in edges {
+                let picked = name == sel ? s.selectedEdgeIndex : nil
+                for (k, e) in edges.enumerated() {
                     let bad = badEdges.contains(.init(from: name, to: e.target))
                     let cond = e.condition == .always ? "" : e.condition.rawValue + ":"
-                    let erole: StyleRole = bad ? .error : e.condition == .onTrue ? .trueEdge : e.condition == .onFalse ? .falseEdge : .edge
-                    x += c.put(" " + cond + e.text, x: x, y: y, role: erole, maxWidth: inner.maxX - x)
+                    var erole: StyleRole = bad ? .error : e.condition == .onTrue ? .trueEdge : e.condition == .onFalse ? .falseEdge : .edge
+                    if k == picked, s.focus == .dag { erole = .selected }
+                    x += 1
+                    x += c.put(cond + e.text, x: x, y: y, role: erole, maxWidth: inner.maxX - x)
                 }
             }
         }

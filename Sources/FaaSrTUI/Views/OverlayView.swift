@@ -1,15 +1,9 @@
 import FaaSrCore
 import TUIKit
 
-/// Modals, overlays and toasts drawn over the panes.
+/// Modals and overlays drawn over the panes (toasts go in the status bar).
 enum OverlayView {
     static func draw(_ s: AppState, into c: inout Canvas) -> (x: Int, y: Int)? {
-        if let t = s.toast, s.mode == .normal {
-            let w = min(c.width - 2, DisplayWidth.of(t) + 2)
-            let r = Rect(x: c.width - w - 1, y: c.height - 2, width: w, height: 1)
-            c.fill(r, role: .toast)
-            c.put(" " + t, x: r.x, y: r.y, role: .toast, maxWidth: w)
-        }
         switch s.mode {
         case .normal: return nil
         case .help:

@@ -24,6 +24,14 @@ enum StatusBarView {
         x += c.put(mode + "  ", x: x, y: r.y, role: .statusBar)
         x += c.put(DisplayWidth.truncate(file, to: 28) + (s.isDirty ? " " + s.glyphs.dirty : ""), x: x, y: r.y, role: .statusBar)
         x += c.put("  " + summary, x: x, y: r.y, role: .statusBar)
+        // A toast takes the hints' place, right-aligned, so it never covers a pane's border.
+        if let t = s.toast, s.mode == .normal {
+            let room = r.maxX - x - 3
+            let text = " " + DisplayWidth.truncate(t, to: max(0, room - 2)) + " "
+            let tx = max(x + 2, r.maxX - DisplayWidth.of(text) - 1)
+            c.put(text, x: tx, y: r.y, role: .toast, maxWidth: r.maxX - tx)
+            return
+        }
         let hints = s.inlineEdit != nil ? ["Enter apply", "Esc cancel"] : DesignerKeymap.keymap.hints(in: s.focus)
         let text = hints.joined(separator: "  ")
         let hx = max(x + 2, r.maxX - DisplayWidth.of(text) - 1)

@@ -57,6 +57,21 @@ struct EdgeEditTests {
         #expect(throws: EditError.indexOutOfRange(5, count: 3)) { try wf.moveSuccessor(of: "a", from: 5, to: 0) }
     }
 
+    @Test func shiftsPlainEdgesPastItemsAndBranchEdgesWithinTheirBranch() throws {
+        var wf = try Workflow(text: #"{"ActionList": {"a": {"InvokeNext": ["b(2)", {"True": ["c", "d"], "False": ["b"]}, "d"]}, "b": {}, "c": {}, "d": {}}}"#)
+        try wf.shiftSuccessor(from: "a", to: "b", by: 1)
+        #expect(wf.action(named: "a")?.object["InvokeNext"] == [["True": ["c", "d"], "False": ["b"]], "b(2)", "d"])
+        try wf.shiftSuccessor(from: "a", to: "d", branch: .onTrue, by: -1)
+        #expect(wf.action(named: "a")?.object["InvokeNext"] == [["True": ["d", "c"], "False": ["b"]], "b(2)", "d"])
+        let s = try wf.shiftSuccessor(from: "a", to: "d", by: -2)
+        #expect(wf.action(named: "a")?.object["InvokeNext"] == ["d", ["True": ["d", "c"], "False": ["b"]], "b(2)"])
+        #expect(s.changes.first?.kind == .modified)
+        #expect(throws: EditError.indexOutOfRange(-1, count: 3)) { try wf.shiftSuccessor(from: "a", to: "d", by: -1) }
+        #expect(throws: EditError.indexOutOfRange(1, count: 1)) { try wf.shiftSuccessor(from: "a", to: "b", branch: .onFalse, by: 1) }
+        #expect(throws: EditError.edgeNotFound(from: "a", to: "c")) { try wf.shiftSuccessor(from: "a", to: "c", by: 1) }
+        #expect(throws: EditError.notFound(kind: "action", name: "x")) { try wf.shiftSuccessor(from: "x", to: "c", by: 1) }
+    }
+
     @Test func setsBranchKeepingRank() throws {
         var wf = try Workflow(text: #"{"ActionList": {"a": {"InvokeNext": ["b(3)", "c"]}, "b": {}, "c": {}}}"#)
         try wf.setBranch(from: "a", to: "b", branch: .onTrue)
