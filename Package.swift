@@ -86,7 +86,15 @@ if !light {
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "FaaSrStorageTests", dependencies: ["FaaSrStorage", "FaaSrTestSupport"]),
+        // AsyncHTTPClient directly: the presigned-URL tests use it as a plain HTTP client.
+        .testTarget(
+            name: "FaaSrStorageTests",
+            dependencies: [
+                "FaaSrStorage", "FaaSrTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "FaaSrRuntimeTests", dependencies: ["FaaSrRuntime", "FaaSrTestSupport"]),
     ]
     // Subcommands that need the network modules are compiled only when they are present
