@@ -227,7 +227,7 @@ extension S3Client {
         let origin = configuration.origin
         let path = configuration.canonicalPath(key: key)
         let queryString = SigV4Encoding.canonicalQuery(query)
-        var request = HTTPClientRequest(url: "\(origin.scheme)://\(origin.hostHeader)\(path)\(queryString.isEmpty ? "" : "?" + queryString)")
+        var request = HTTPClientRequest(url: "\(origin.scheme)://\(configuration.connectAuthority)\(path)\(queryString.isEmpty ? "" : "?" + queryString)")
         request.method = method
 
         var headers: [(name: String, value: String)] = [("host", origin.hostHeader)]

@@ -46,6 +46,11 @@ public struct S3Configuration: Sendable {
     public var connectTimeout: TimeInterval
     /// Seconds without any byte received before a request is abandoned (and retried).
     public var readTimeout: TimeInterval
+    /// Connect to this host (a name or an address) instead of the one the URL names, like
+    /// `curl --resolve`; the `Host` header and the signature keep the URL's host. For
+    /// virtual-hosted names that DNS does not know (`BUCKET.localhost` of a local server).
+    /// Over HTTPS the certificate is checked against this host, so leave it nil there.
+    public var connectHost: String?
 
     /// Creates a configuration; see the properties for the defaults.
     public init(endpoint: URL? = nil, bucket: String, region: String = "us-east-1",
@@ -53,7 +58,7 @@ public struct S3Configuration: Sendable {
                 payloadSigning: PayloadSigning = .auto,
                 multipartThreshold: Int64 = 64 * 1024 * 1024, partSize: Int64 = 16 * 1024 * 1024,
                 partConcurrency: Int = 4, retry: RetryPolicy = RetryPolicy(),
-                connectTimeout: TimeInterval = 10, readTimeout: TimeInterval = 60) {
+                connectTimeout: TimeInterval = 10, readTimeout: TimeInterval = 60, connectHost: String? = nil) {
         self.endpoint = endpoint
         self.bucket = bucket
         self.region = region.isEmpty ? "us-east-1" : region
@@ -66,6 +71,7 @@ public struct S3Configuration: Sendable {
         self.retry = retry
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
+        self.connectHost = connectHost
     }
 
     /// Scheme, host and port of the server, e.g. `https://faasr.s3.us-east-1.amazonaws.com`.
@@ -87,6 +93,16 @@ public struct S3Configuration: Sendable {
             ? "\(bucket).s3.\(region).amazonaws.com"
             : "s3.\(region).amazonaws.com"
         return ("https", host, "https://\(host)")
+    }
+
+    /// The host and port requests are sent to: ``connectHost`` (with the endpoint's port)
+    /// when set, otherwise the `Host` header's value.
+    var connectAuthority: String {
+        let hostHeader = origin.hostHeader
+        guard let connectHost, !connectHost.isEmpty else { return hostHeader }
+        let host = connectHost.contains(":") && !connectHost.hasPrefix("[") ? "[\(connectHost)]" : connectHost
+        guard let port = endpoint?.port else { return host }
+        return "\(host):\(port)"
     }
 
     /// The path prefix in front of canonical URIs (a custom endpoint may carry a path).
