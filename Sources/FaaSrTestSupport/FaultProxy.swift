@@ -20,6 +20,11 @@ public final class FaultProxy: @unchecked Sendable {
         case resetAfter(bytes: Int)
         /// Read the request head and answer `503 SlowDown` without contacting the server.
         case respond503
+        /// Read the request head; reset the connection if its request line (`PUT /b/k?partNumber=2&... HTTP/1.1`)
+        /// contains `text`, otherwise forward like ``pass``. Only the connection's first request
+        /// is looked at, so give the client one request per connection (AsyncHTTPClient's
+        /// `maximumUsesPerConnection = 1`) to apply it to every request.
+        case resetIfRequestLine(contains: String)
     }
 
     /// The port the proxy listens on.
@@ -150,44 +155,67 @@ public final class FaultProxy: @unchecked Sendable {
             while Date() < deadline, read(client, &buffer, size) > 0 {}
             forget(client)
             close(client)
-        case .pass, .resetAfter:
-            let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = Self.loopback(port: upstreamPort)
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        case .resetIfRequestLine(let text):
+            var head = [UInt8]()
+            let size = 16 * 1024
+            var buffer = [UInt8](repeating: 0, count: size)
+            while !head.containsHeadEnd, head.count < 1 << 20 {
+                let n = read(client, &buffer, size)
+                if n <= 0 { break }
+                head += buffer[0..<n]
             }
-            guard upstream >= 0, connected == 0 else {
-                if upstream >= 0 { close(upstream) }
+            let line = String(decoding: head.prefix { $0 != 13 && $0 != 10 }, as: UTF8.self)
+            if line.contains(text) {
                 resetAndClose(client)
-                return
-            }
-            lock.lock(); open.insert(upstream); lock.unlock()
-            var limit = Int.max
-            if case .resetAfter(let bytes) = fault { limit = bytes }
-            let done = DispatchGroup()
-            done.enter()
-            let up = Thread { [self] in
-                pump(from: client, to: upstream, limit: .max)
-                done.leave()
-            }
-            up.start()
-            let reset = pump(from: upstream, to: client, limit: limit)
-            if reset {
-                // Wake the other pump (blocked reading the client) first: a descriptor closed
-                // under a blocked read sends nothing. Then close both with linger 0 (RST).
-                setLingerZero(client)
-                setLingerZero(upstream)
-                shutdown(client, Int32(SHUT_RD))
-                shutdown(upstream, Int32(SHUT_RD))
-                done.wait()
-                forget(client); forget(upstream)
-                close(client); close(upstream)
             } else {
-                done.wait()
-                forget(client); forget(upstream)
-                close(client); close(upstream)
+                forward(client, first: head, limit: .max)
             }
+        case .pass:
+            forward(client, first: [], limit: .max)
+        case .resetAfter(let bytes):
+            forward(client, first: [], limit: bytes)
         }
+    }
+
+    /// Connects to the server, sends `first` (bytes already read from the client), then
+    /// copies both ways; resets both sides once `limit` bytes went from server to client.
+    private func forward(_ client: Int32, first: [UInt8], limit: Int) {
+        let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = Self.loopback(port: upstreamPort)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard upstream >= 0, connected == 0 else {
+            if upstream >= 0 { close(upstream) }
+            resetAndClose(client)
+            return
+        }
+        lock.lock(); open.insert(upstream); lock.unlock()
+        var offset = 0
+        while offset < first.count {
+            let w = first.withUnsafeBytes { write(upstream, $0.baseAddress! + offset, first.count - offset) }
+            if w <= 0 { break }
+            offset += w
+        }
+        let done = DispatchGroup()
+        done.enter()
+        let up = Thread { [self] in
+            pump(from: client, to: upstream, limit: .max)
+            done.leave()
+        }
+        up.start()
+        let reset = pump(from: upstream, to: client, limit: limit)
+        if reset {
+            // Wake the other pump (blocked reading the client) first: a descriptor closed
+            // under a blocked read sends nothing. Then close both with linger 0 (RST).
+            setLingerZero(client)
+            setLingerZero(upstream)
+            shutdown(client, Int32(SHUT_RD))
+            shutdown(upstream, Int32(SHUT_RD))
+        }
+        done.wait()
+        forget(client); forget(upstream)
+        close(client); close(upstream)
     }
 
     /// Copies until EOF (then half-closes `destination`) or until `limit` bytes went through

@@ -74,6 +74,24 @@ enum S3XML {
                         isTruncated: root.value("IsTruncated") == "true")
     }
 
+    /// One `ListMultipartUploads` page.
+    struct UploadsPage {
+        var uploads: [MultipartUploadInfo]
+        var isTruncated: Bool
+        var nextKeyMarker: String?
+        var nextUploadIDMarker: String?
+    }
+
+    static func uploadsPage(_ data: Data) -> UploadsPage? {
+        guard let root = XMLElementNode.parse(data), root.name == "ListMultipartUploadsResult" else { return nil }
+        let uploads = root.children("Upload").compactMap { node -> MultipartUploadInfo? in
+            guard let key = node.value("Key"), let id = node.value("UploadId") else { return nil }
+            return MultipartUploadInfo(key: key, uploadID: id)
+        }
+        return UploadsPage(uploads: uploads, isTruncated: root.value("IsTruncated") == "true",
+                           nextKeyMarker: root.value("NextKeyMarker"), nextUploadIDMarker: root.value("NextUploadIdMarker"))
+    }
+
     /// `Code`, `Message` and `RequestId` of an `<Error>` body.
     static func error(_ data: Data) -> (code: String, message: String, requestID: String?)? {
         guard let root = XMLElementNode.parse(data), root.name == "Error" else { return nil }
