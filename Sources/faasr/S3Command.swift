@@ -28,19 +28,47 @@ struct S3Command: AsyncParsableCommand {
         @Option(name: .long, help: "The data store name (default: the workflow's DefaultDataStore).")
         var store: String = ""
 
-        func open() throws -> (storage: WorkflowStorage, store: any ObjectStore, name: String) {
-            let url = URL(fileURLWithPath: workflow)
-            let data: Data
-            do { data = try Data(contentsOf: url) } catch {
-                throw ValidationError("cannot read the workflow file \(workflow): \(error.localizedDescription)")
+        /// Opens the chosen store only (another store's missing keys do not matter here).
+        /// Errors are reported as `FILE: error: ...` with what to do, exit 2.
+        func open() throws -> (store: any ObjectStore, name: String) {
+            let bytes: [UInt8]
+            do { bytes = try CommandIO.readBytes(workflow) } catch let failure as CommandFailure { throw failure.report() }
+            let parsed = try CommandIO.loadWorkflow(workflow, bytes: bytes)
+            let names = parsed.dataStoreNames
+            guard !names.isEmpty else {
+                throw CommandFailure(path: workflow, message: "the workflow has no DataStores", exitCode: 2).report()
             }
-            let parsed: Workflow
-            do { parsed = try Workflow(bytes: Array(data)) } catch {
-                throw ValidationError("\(workflow) is not valid JSON: \(error)")
+            let name = store.isEmpty ? (parsed.defaultDataStore ?? names[0]) : store
+            guard let entry = parsed.dataStore(named: name) else {
+                let what = store.isEmpty ? "DefaultDataStore '\(name)' is not one of the DataStores"
+                                         : "there is no data store named '\(name)'"
+                throw CommandFailure(
+                    path: workflow, message: "\(what); use --store with one of: \(names.joined(separator: ", "))",
+                    exitCode: 2).report()
             }
-            let storage = try WorkflowStorage(workflow: parsed)
-            let name = store.isEmpty ? storage.defaultStore : store
-            return (storage, try storage.store(name), name)
+            do {
+                let config = try DataStoreConfig(entry, secret: { ProcessInfo.processInfo.environment[$0] })
+                return (try config.makeStore(), name)
+            } catch {
+                throw CommandFailure(path: workflow, message: "\(error)", exitCode: 2).report()
+            }
+        }
+
+        /// Runs a store operation, turning a failure into `faasr s3: error: ...` (exit 1),
+        /// with a hint for credential errors. Secrets never appear in the message.
+        func reporting<T>(_ name: String, _ body: () async throws -> T) async throws -> T {
+            do {
+                return try await body()
+            } catch {
+                var message = "\(error)"
+                if case StorageError.service(let service) = error,
+                   ["SignatureDoesNotMatch", "InvalidAccessKeyId", "AccessDenied", "Forbidden"].contains(service.code) {
+                    let secrets = DataStoreConfig.secretNames(for: name)
+                    message += "\n    hint: check the credentials of data store \(name): the secrets \(secrets.accessKey) and \(secrets.secretKey) (or AccessKey/SecretKey in the workflow)"
+                }
+                CommandIO.writeStandardError("faasr s3: error: \(message)\n")
+                throw ExitCode(1)
+            }
         }
     }
 
@@ -52,8 +80,8 @@ struct S3Command: AsyncParsableCommand {
         @Flag(name: .shortAndLong, help: "Show size and modification time.") var long = false
 
         func run() async throws {
-            let (_, store, _) = try options.open()
-            let listing = try await store.list(prefix: prefix, delimiter: delimiter)
+            let (store, name) = try options.open()
+            let listing = try await options.reporting(name) { try await store.list(prefix: prefix, delimiter: delimiter) }
             for common in listing.commonPrefixes {
                 print(long ? String(repeating: " ", count: 33) + "PRE " + common : common)
             }
@@ -76,14 +104,16 @@ struct S3Command: AsyncParsableCommand {
         @Argument(help: "Local file (default: the key's last component).") var file: String?
 
         func run() async throws {
-            let (_, store, _) = try options.open()
+            let (store, storeName) = try options.open()
             let name = file ?? (key.split(separator: "/").last.map(String.init) ?? key)
             let target = URL(fileURLWithPath: name)
             let bar = ProgressBar(label: "get \(key)")
-            if let s3 = store as? S3Client {
-                try await s3.get(key, to: target, progress: bar?.callback)
-            } else {
-                try await store.get(key, to: target)
+            try await options.reporting(storeName) {
+                if let s3 = store as? S3Client {
+                    try await s3.get(key, to: target, progress: bar?.callback)
+                } else {
+                    try await store.get(key, to: target)
+                }
             }
             bar?.finish()
         }
@@ -96,14 +126,16 @@ struct S3Command: AsyncParsableCommand {
         @Argument(help: "The object key (default: the file name).") var key: String?
 
         func run() async throws {
-            let (_, store, _) = try options.open()
+            let (store, storeName) = try options.open()
             let source = URL(fileURLWithPath: file)
             let objectKey = key ?? source.lastPathComponent
             let bar = ProgressBar(label: "put \(objectKey)")
-            if let s3 = store as? S3Client {
-                try await s3.put(objectKey, from: source, progress: bar?.callback)
-            } else {
-                try await store.put(objectKey, from: source)
+            try await options.reporting(storeName) {
+                if let s3 = store as? S3Client {
+                    try await s3.put(objectKey, from: source, progress: bar?.callback)
+                } else {
+                    try await store.put(objectKey, from: source)
+                }
             }
             bar?.finish()
         }
@@ -115,8 +147,10 @@ struct S3Command: AsyncParsableCommand {
         @Argument(help: "The object keys.") var keys: [String]
 
         func run() async throws {
-            let (_, store, _) = try options.open()
-            for key in keys { try await store.delete(key) }
+            let (store, name) = try options.open()
+            try await options.reporting(name) {
+                for key in keys { try await store.delete(key) }
+            }
         }
     }
 }
