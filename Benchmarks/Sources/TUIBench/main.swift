@@ -110,3 +110,43 @@ measure("303 actions: edit keystroke (reduce + validate + layout + render)", rou
     toggle.toggle()
     _ = render(bigState)
 }
+
+// The forms of the largest workflow's first action and the settings pages: moving in a long
+// form (packages, container, resources rows), adding and removing a PyPI package (each a full
+// edit), the Secrets page (derived names recomputed per frame), and opening the save preview
+// (masked line diff of the whole file).
+var formState = try DesignerFiles.state(text: text, path: url.path, size: size, glyphs: .unicode)
+_ = reduce(&formState, .key(.enter))
+measure("action form: move (reduce + render)", rounds: 60) {
+    _ = reduce(&formState, .key(down ? .char("j") : .char("k")))
+    down.toggle()
+    _ = render(formState)
+}
+measure("package add or remove (reduce + validate + layout + render)", rounds: 60) {
+    if toggle {
+        formState.fieldIndex = formState.formRows.firstIndex { $0.label == "PyPI packages" } ?? 0
+        _ = reduce(&formState, .key(.enter))
+        for c in "numpy" { _ = reduce(&formState, .key(.char(c))) }
+        _ = reduce(&formState, .key(.enter))
+    } else {
+        formState.fieldIndex = formState.formRows.firstIndex { $0.value == "numpy" } ?? 0
+        _ = reduce(&formState, .key(.char("x")))
+    }
+    toggle.toggle()
+    _ = render(formState)
+}
+_ = reduce(&formState, .key(.char("4")))
+_ = reduce(&formState, .key(.char("j")))
+_ = reduce(&formState, .key(.enter))
+measure("Secrets page: move (reduce + render)", rounds: 60) {
+    _ = reduce(&formState, .key(down ? .char("j") : .char("k")))
+    down.toggle()
+    _ = render(formState)
+}
+measure("open the save preview (masked diff + render)", rounds: 20) {
+    formState.mode = .normal
+    _ = reduce(&formState, .key(.char(":")))
+    for c in "preview" { _ = reduce(&formState, .key(.char(c))) }
+    _ = reduce(&formState, .key(.enter))
+    _ = render(formState)
+}

@@ -89,7 +89,7 @@ extension AppState {
     /// credentials written in the file, always masked.
     var secretsRows: [FormRow] {
         let wf = Workflow(root: doc.root)
-        var rows = [FormRow(label: "Secret store", value: "create these names there; values never go in the file", role: .dim, target: .none)]
+        var rows = [FormRow(label: "Secret store", value: "create these names there", role: .dim, target: .none)]
         for r in wf.requiredSecrets {
             let owner: String
             switch r.owner {
@@ -105,7 +105,7 @@ extension AppState {
         rows += listRows(.secrets, label: "User secrets")
         let creds = SecretMask.credentialPointers(in: doc.root)
         if !creds.isEmpty {
-            rows.append(FormRow(label: "In the file", value: "\(creds.count) credential(s): x moves one to the secret store",
+            rows.append(FormRow(label: "In the file", value: "\(creds.count): x moves one to the store",
                                 role: .warning, target: .none))
             for c in creds {
                 rows.append(FormRow(label: "  " + c.tokens.dropFirst().joined(separator: "."), value: SecretMask.dots, role: .warning,

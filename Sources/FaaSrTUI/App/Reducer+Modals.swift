@@ -271,7 +271,7 @@ extension AppState {
                 value = .array(text.split(separator: ",").map { .string(String($0).trimmingCharacters(in: " ")) }.filter { $0 != "" })
             case .secret: value = .string(text)
             }
-            return edit("\(ptr.last ?? "") = \(value.display)") { $0.set(value, at: ptr) }
+            return edit("\(AppState.fieldName(ptr)) = \(value.display)") { $0.set(value, at: ptr) }
         default:
             field.handle(key)
             inlineEdit = field
@@ -294,6 +294,14 @@ extension AppState {
         return edit("function \(old) renamed to \(new); its code and package entries follow") { d throws(EditError) in
             try d.core { w throws(EditError) in try w.renameFunction(old, to: new) }
         }
+    }
+
+    /// How a toast names the field at `ptr`: its key, or for per-function and per-action maps
+    /// (`FunctionGitRepo/f`, `ActionContainers/a`) the map and the key.
+    static func fieldName(_ ptr: JSONPointer) -> String {
+        let t = ptr.tokens
+        if t.count == 2, WorkflowKey.functionMaps.contains(t[0]) || t[0] == WorkflowKey.actionContainers { return t[0] + " " + t[1] }
+        return ptr.last ?? ""
     }
 
     /// Reads typed argument text: numbers, `true`/`false`, `null`, JSON arrays/objects and
