@@ -33,15 +33,62 @@ func percentile(_ xs: [Double], _ p: Double) -> Double {
     return s[min(s.count - 1, Int(Double(s.count - 1) * p))]
 }
 
+/// Thread CPU time in ms (`CLOCK_THREAD_CPUTIME_ID`: the machine is shared, so wall time
+/// includes waiting for a core).
+func threadCPUms() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
+}
+
+/// User + system CPU of the process from `getrusage`, in ms.
+func rusageCPUms() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3
+}
+
+/// Times `body` per frame: median and p95 of wall and thread CPU time, and getrusage's CPU
+/// time over all frames divided by their number.
 func measure(_ label: String, rounds: Int, _ body: () -> Void) {
-    var times: [Double] = []
+    var wall: [Double] = [], cpu: [Double] = []
+    let r0 = rusageCPUms()
     for _ in 0..<rounds {
         let t0 = DispatchTime.now().uptimeNanoseconds
+        let c0 = threadCPUms()
         body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        cpu.append(threadCPUms() - c0)
+        wall.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
     }
-    print(String(format: "%@: median %.2f ms, p95 %.2f ms, max %.2f ms (%d frames)",
-                 label, percentile(times, 0.5), percentile(times, 0.95), times.max() ?? 0, rounds))
+    let rusage = (rusageCPUms() - r0) / Double(rounds)
+    print(String(format: "%@: CPU median %.2f ms, p95 %.2f ms (getrusage mean %.2f ms); wall median %.2f ms, p95 %.2f ms (%d frames)",
+                 label, percentile(cpu, 0.5), percentile(cpu, 0.95), rusage, percentile(wall, 0.5), percentile(wall, 0.95), rounds))
+}
+
+/// Frames of one state: cursor moves, edits that re-lay out a graph seen before (set the
+/// entry, undo) and edits that make a new graph every time (rank +1 on an edge).
+func frames(_ label: String, _ state: inout AppState, rounds: Int) {
+    var down = true
+    measure("\(label): move selection (reduce + render)", rounds: rounds) {
+        _ = reduce(&state, .key(down ? .char("j") : .char("k")))
+        down.toggle()
+        _ = render(state)
+    }
+    var toggle = true
+    measure("\(label): edit, entry/undo (reduce + validate + layout + render)", rounds: rounds) {
+        _ = reduce(&state, .key(toggle ? .char("e") : .char("u")))
+        toggle.toggle()
+        _ = render(state)
+    }
+    _ = reduce(&state, .key(.char("g")))
+    while state.doc.edges(of: state.selectedAction ?? "").isEmpty && state.selectedAction != state.graphIndex.order.last {
+        _ = reduce(&state, .key(.char("j")))
+    }
+    _ = reduce(&state, .key(.char("]")))
+    measure("\(label): edit, rank +1 = new graph (reduce + validate + layout + render)", rounds: rounds) {
+        _ = reduce(&state, .key(.char("+")))
+        _ = render(state)
+    }
 }
 
 let args = CommandLine.arguments.dropFirst()
@@ -60,28 +107,15 @@ let size = Size(width: 160, height: 48)
 var state = try DesignerFiles.state(text: text, path: url.path, size: size, glyphs: .unicode)
 print("TUIBench: \(url.lastPathComponent): \(state.doc.actionNames.count) actions, \(size.width)×\(size.height) screen")
 
-// Navigation in the graph: reduce + layout + render.
+// The graph pane focused, layered drawing.
 _ = reduce(&state, .key(.char("5")))
-var down = true
-measure("move selection in the graph (reduce + layout + render)", rounds: 60) {
-    _ = reduce(&state, .key(down ? .char("j") : .char("k")))
-    down.toggle()
-    _ = render(state)
-}
-// Edit keystrokes: set the entry to the selection and undo, each a full
-// reduce + validate + layout + render.
-var toggle = true
-measure("edit keystroke (reduce + validate + layout + render)", rounds: 60) {
-    _ = reduce(&state, .key(toggle ? .char("e") : .char("u")))
-    toggle.toggle()
-    _ = render(state)
-}
+frames("\(state.doc.actionNames.count) actions, layered", &state, rounds: 60)
 measure("validate only", rounds: 30) { _ = WorkflowCheck.problems(in: state.doc) }
 measure("render only (graph pane)", rounds: 30) { _ = render(state) }
 _ = reduce(&state, .key(.char("o")))
 measure("render only (lane list)", rounds: 30) { _ = render(state) }
 
-// A synthetic 303-action workflow: three copies of the largest one chained together.
+// A synthetic workflow three times the largest (315 actions): three copies side by side.
 var big = JSONObject()
 var bigActions = JSONObject()
 let base = try DesignDocument(text: text)
@@ -97,20 +131,15 @@ for m in base.root.objectValue?.members ?? [] where m.key != "ActionList" && m.k
 big["ActionList"] = .object(bigActions)
 big["FunctionInvoke"] = .string("\(base.entry ?? base.actionNames[0])-c0")
 var bigState = AppState(doc: DesignDocument(root: .object(big)), filePath: "/tmp/big.json", size: size)
-print("TUIBench: synthetic workflow: \(bigState.doc.actionNames.count) actions")
+print("TUIBench: synthetic workflow: \(bigState.doc.actionNames.count) actions (lane list by default above \(AppState.laneThreshold))")
 _ = reduce(&bigState, .key(.char("5")))
-print("TUIBench: lane list is the default above \(AppState.laneThreshold) actions")
-measure("303 actions: move selection in the graph", rounds: 30) {
-    _ = reduce(&bigState, .key(down ? .char("j") : .char("k")))
-    down.toggle()
-    _ = render(bigState)
-}
-measure("303 actions: edit keystroke (reduce + validate + layout + render)", rounds: 30) {
-    _ = reduce(&bigState, .key(toggle ? .char("e") : .char("u")))
-    toggle.toggle()
-    _ = render(bigState)
-}
+var bigLayered = bigState
+bigLayered.showLanes = false
+frames("\(bigState.doc.actionNames.count) actions, lanes", &bigState, rounds: 30)
+frames("\(bigLayered.doc.actionNames.count) actions, layered", &bigLayered, rounds: 30)
 
+var down = true
+var toggle = true
 // The forms of the largest workflow's first action and the settings pages: moving in a long
 // form (packages, container, resources rows), adding and removing a PyPI package (each a full
 // edit), the Secrets page (derived names recomputed per frame), and opening the save preview

@@ -44,6 +44,8 @@ public struct AppState: Equatable, Sendable {
     public var sourcePositions = SourcePositions(text: nil)
     /// The last graph layout (a pure function of ``doc``; see ``GraphLayoutCache``).
     public var layoutCache = GraphLayoutCache()
+    /// The last graph index (order, layers, edges per action; a pure function of ``doc``).
+    public var indexCache = GraphIndexCache()
     /// Set once a quit was decided.
     public var isQuitting = false
 
@@ -99,6 +101,9 @@ public struct AppState: Equatable, Sendable {
         guard let e = graphEdge, e.from == selectedAction else { return nil }
         return e.index(in: doc)
     }
+
+    /// The graph index of the current document (cached).
+    public var graphIndex: GraphIndex { indexCache.index(for: doc) }
 
     /// Selects `name` in `section`.
     public mutating func select(_ name: String, in section: Section) {

@@ -133,8 +133,9 @@ extension AppState {
         switch focus {
         case .list: selection[section] = step(selection[section] ?? 0, names(in: section).count)
         case .dag:
-            let order = DagOrder.order(doc)
-            let cur = selectedAction.flatMap { order.firstIndex(of: $0) } ?? 0
+            let index = graphIndex
+            let order = index.order
+            let cur = selectedAction.flatMap { index.position[$0] } ?? 0
             if !order.isEmpty {
                 section = .actions
                 select(order[step(cur, order.count)], in: .actions)

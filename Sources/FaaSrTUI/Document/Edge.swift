@@ -39,7 +39,8 @@ public struct Edge: Equatable, Sendable, Hashable {
 
     /// Reads `B` / `B(3)`.
     public init(text: String, condition: Condition) {
-        if let open = text.firstIndex(of: "("), text.hasSuffix(")"),
+        // Byte checks first: most targets have no rank, and Character scans are slow.
+        if text.utf8.last == UInt8(ascii: ")"), let open = text.utf8.firstIndex(of: UInt8(ascii: "(")),
            let n = Int(text[text.index(after: open)..<text.index(before: text.endIndex)]) {
             self.init(target: String(text[..<open]), rank: n, condition: condition)
         } else {

@@ -69,19 +69,19 @@ enum DagPaneView {
     }
 
     static func drawLanes(_ s: AppState, into c: inout Canvas, inner: Rect) {
-        let order = DagOrder.order(s.doc)
+        let index = s.graphIndex
+        let order = index.order
         guard !order.isEmpty else {
             c.put("empty workflow: press a to add the first action", x: inner.x + 1, y: inner.y, role: .dim, maxWidth: inner.width - 1)
             return
         }
         let badNodes = Set(s.problems.filter { $0.severity == .error }.compactMap(\.action))
         let badEdges = Set(s.problems.compactMap(\.edge))
-        let layers = DagOrder.layers(s.doc)
+        let layers = index.layer
         let sel = s.selectedAction
-        let selIndex = sel.flatMap { order.firstIndex(of: $0) } ?? 0
+        let selIndex = sel.flatMap { index.position[$0] } ?? 0
         let top = max(0, min(selIndex - inner.height / 2, order.count - inner.height))
-        var ranks: [String: Int] = [:]
-        for a in order { for e in s.doc.edges(of: a) { if let k = e.rank { ranks[e.target] = k } } }
+        let ranks = index.rank
         for (row, name) in order.dropFirst(top).prefix(inner.height).enumerated() {
             let y = inner.y + row
             var x = inner.x + 1 + min(8, layers[name] ?? 0) * 2
@@ -92,7 +92,7 @@ enum DagPaneView {
             if let k = ranks[name] { x += c.put(" ×\(k)", x: x, y: y, role: .rankBadge, maxWidth: inner.maxX - x) }
             if badNodes.contains(name) { x += c.put(" " + s.glyphs.warning, x: x, y: y, role: .error, maxWidth: inner.maxX - x) }
             if name == sel { c.restyle(Rect(x: inner.x + 1 + min(8, layers[name] ?? 0) * 2, y: y, width: DisplayWidth.of(label), height: 1), role: s.focus == .dag ? .selected : .accent) }
-            let edges = s.doc.edges(of: name)
+            let edges = index.edges[name] ?? []
             if !edges.isEmpty {
                 x += c.put("  " + s.glyphs.arrowRight, x: x, y: y, role: .edge, maxWidth: inner.maxX - x)
                 let picked = name == sel ? s.selectedEdgeIndex : nil

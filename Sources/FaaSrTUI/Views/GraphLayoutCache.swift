@@ -1,13 +1,18 @@
 import FaaSrCore
 import FaaSrLayout
 
-/// Remembers the last graph layout so that frames that do not change the workflow (moving
-/// the selection, scrolling, typing in a dialog) only repaint the viewport. Keyed by the
-/// workflow's JSON, so a cached drawing is always the one `render` would compute: views stay
-/// pure functions of the state. Used from the UI thread only.
+/// Remembers graph layouts so that frames that do not change the workflow (moving the
+/// selection, scrolling, typing in a dialog) only repaint the viewport, and edits that do not
+/// change the graph (or undo to a graph seen before) do not lay it out again. Keyed by the
+/// workflow's JSON and then by the layout graph itself, so a cached drawing is always the one
+/// `render` would compute: views stay pure functions of the state. Used from the UI thread only.
 public final class GraphLayoutCache: @unchecked Sendable, Equatable {
     private var key: JSONValue?
     private var value: (LayoutGraph, DAGDrawing)?
+    /// Recent drawings by layout graph, newest last: undo, redo and edits that leave the graph
+    /// as it was (form fields, arguments, servers) reuse them instead of laying out again.
+    private var recent: [(LayoutGraph, DAGDrawing)] = []
+    private static let recentLimit = 8
 
     /// An empty cache.
     public init() {}
@@ -18,7 +23,15 @@ public final class GraphLayoutCache: @unchecked Sendable, Equatable {
         var graph = WorkflowLayoutGraph.make(from: Workflow(root: doc.root))
         let bad = Set(problems.filter { $0.severity == .error }.compactMap(\.action))
         for i in graph.nodes.indices where bad.contains(graph.nodes[i].id) { graph.nodes[i].hasError = true }
-        let v = (graph, DAGLayout.draw(graph))
+        let drawing: DAGDrawing
+        if let i = recent.lastIndex(where: { $0.0 == graph }) {
+            drawing = recent.remove(at: i).1
+        } else {
+            drawing = DAGLayout.draw(graph)
+        }
+        recent.append((graph, drawing))
+        if recent.count > Self.recentLimit { recent.removeFirst() }
+        let v = (graph, drawing)
         key = doc.root
         value = v
         return v

@@ -17,7 +17,9 @@ enum ListPaneView {
             listRect.height -= 1
         }
         let erroring = Set(s.problems.filter { $0.severity == .error }.compactMap(\.action))
-        let rows: [ListView.Row] = s.names(in: s.section).map { name in
+        let names = s.names(in: s.section)
+        // Only the visible rows are made (a list of hundreds of actions costs one screen).
+        let makeRow = { (name: String) -> ListView.Row in
             switch s.section {
             case .actions:
                 let a = s.doc.action(name)
@@ -40,7 +42,7 @@ enum ListPaneView {
                 }
             }
         }
-        ListView.draw(rows, selected: s.selection[s.section] ?? 0, focused: s.focus == .list, into: &c, at: listRect,
+        ListView.draw(count: names.count, row: { makeRow(names[$0]) }, selected: s.selection[s.section] ?? 0, focused: s.focus == .list, into: &c, at: listRect,
                       empty: s.section == .actions ? "no actions: press a" : "(none: press a)")
     }
 }

@@ -9,12 +9,13 @@ enum ProblemsPaneView {
             c.put("\(s.glyphs.check) valid", x: inner.x + 1, y: inner.y, role: .ok)
             return
         }
-        let rows = s.problems.map { p in
-            ListView.Row((p.severity == .error ? s.glyphs.cross : s.glyphs.warning) + " " + p.message,
-                         role: p.severity == .error ? .error : .warning)
+        let row = { (i: Int) -> ListView.Row in
+            let p = s.problems[i]
+            return ListView.Row((p.severity == .error ? s.glyphs.cross : s.glyphs.warning) + " " + p.message,
+                                role: p.severity == .error ? .error : .warning)
         }
         let listH = max(1, inner.height - 2)
-        ListView.draw(rows, selected: s.problemIndex, focused: s.focus == .problems, into: &c,
+        ListView.draw(count: s.problems.count, row: row, selected: s.problemIndex, focused: s.focus == .problems, into: &c,
                       at: Rect(x: inner.x, y: inner.y, width: inner.width, height: listH))
         if s.focus == .problems, let p = s.problems[safe: s.problemIndex] {
             let at = s.sourcePositions.location(of: p.pointer).map { "\($0) " } ?? ""

@@ -20,15 +20,22 @@ public struct ListView: Equatable, Sendable {
     /// role; otherwise underlined by the dim role), scrolled so the selection is visible.
     public static func draw(_ rows: [Row], selected: Int?, focused: Bool, into canvas: inout Canvas, at rect: Rect,
                             empty: String = "(empty)") {
+        draw(count: rows.count, row: { rows[$0] }, selected: selected, focused: focused, into: &canvas, at: rect, empty: empty)
+    }
+
+    /// Draws a list of `count` rows like ``draw(_:selected:focused:into:at:empty:)``, making
+    /// only the rows that are visible with `row` (long lists cost what the screen shows).
+    public static func draw(count: Int, row makeRow: (Int) -> Row, selected: Int?, focused: Bool, into canvas: inout Canvas,
+                            at rect: Rect, empty: String = "(empty)") {
         guard !rect.isEmpty else { return }
-        if rows.isEmpty {
+        if count == 0 {
             canvas.put(empty, x: rect.x + 1, y: rect.y, role: .dim, maxWidth: rect.width - 1)
             return
         }
-        let sel = selected.map { min(max(0, $0), rows.count - 1) }
-        let top = sel.map { max(0, min($0 - rect.height / 2, rows.count - rect.height)) } ?? 0
-        for i in 0..<min(rect.height, rows.count - top) {
-            let row = rows[top + i]
+        let sel = selected.map { min(max(0, $0), count - 1) }
+        let top = sel.map { max(0, min($0 - rect.height / 2, count - rect.height)) } ?? 0
+        for i in 0..<min(rect.height, count - top) {
+            let row = makeRow(top + i)
             let y = rect.y + i
             let isSel = sel == top + i
             let detailWidth = min(DisplayWidth.of(row.detail), max(0, rect.width / 2))
@@ -43,6 +50,6 @@ public struct ListView: Equatable, Sendable {
             }
         }
         if top > 0 { canvas.put("↑", x: rect.maxX - 1, y: rect.y, role: .dim) }
-        if top + rect.height < rows.count { canvas.put("↓", x: rect.maxX - 1, y: rect.maxY - 1, role: .dim) }
+        if top + rect.height < count { canvas.put("↓", x: rect.maxX - 1, y: rect.maxY - 1, role: .dim) }
     }
 }
