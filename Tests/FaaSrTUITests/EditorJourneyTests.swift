@@ -63,6 +63,8 @@ struct EditorJourneyTests {
         try j.goToRow("  ·", value: "scipy")
         j.press("x")
         #expect(j.state.doc.root.value(at: p) == nil)
+        #expect(j.state.doc.root["PyPIPackageDownloads"] == nil)
+        #expect(j.state.problems.isEmpty, "\(j.state.problems)")
         #expect(j.state.history.past.count == 5)
         j.press("u")
         #expect(j.state.doc.root.value(at: p) == ["scipy"])
@@ -103,6 +105,7 @@ struct EditorJourneyTests {
         try j.goToRow("Default image")
         j.press("Enter")
         #expect(j.state.doc.root.value(at: p) == nil)
+        #expect(j.state.doc.root["ActionContainers"] == nil && j.state.problems.isEmpty)
         #expect(j.state.history.past.count == 3)
         // The default follows the language and the server's FaaSType (spec/platforms.md).
         var d = j.state.doc

@@ -16,10 +16,16 @@ extension Workflow {
         let p = JSONPointer(tokens: [map, function])
         if items.isEmpty {
             e.remove(p)
+            removeIfEmpty(&e, JSONPointer(tokens: [map]))
         } else {
             if e.value(at: JSONPointer(tokens: [map])) == nil { try e.set(JSONPointer(tokens: [map]), .object(JSONObject())) }
             try e.set(p, .array(items.map(JSONValue.string)))
         }
+    }
+
+    /// The schema wants these maps to have at least one entry: an emptied map goes.
+    private static func removeIfEmpty(_ e: inout WorkflowEditor, _ p: JSONPointer) {
+        if e.value(at: p)?.objectValue?.isEmpty == true { e.remove(p) }
     }
 
     /// Appends `value` (trimmed) to the list `map[function]` of a function-keyed map
@@ -49,7 +55,8 @@ extension Workflow {
         }
     }
 
-    /// Removes item `index` of `map[function]`; the function's entry goes when its list empties.
+    /// Removes item `index` of `map[function]`; the function's entry goes when its list
+    /// empties, and the map when it has no entry left.
     @discardableResult
     public mutating func removeFunctionMapItem(_ map: String, function: String, at index: Int) throws(EditError) -> EditSummary {
         var items = functionMapItems(map, function)
@@ -68,7 +75,10 @@ extension Workflow {
         let p = JSONPointer(tokens: [WorkflowKey.actionContainers, name])
         let image = image?.trimmingSpaces ?? ""
         if image.isEmpty {
-            return try edit("Use the default container for \(name)") { e throws(EditError) in e.remove(p) }
+            return try edit("Use the default container for \(name)") { e throws(EditError) in
+                e.remove(p)
+                Self.removeIfEmpty(&e, JSONPointer(tokens: [WorkflowKey.actionContainers]))
+            }
         }
         return try edit("Set the container of \(name)") { e throws(EditError) in
             if e.value(at: JSONPointer(tokens: [WorkflowKey.actionContainers])) == nil {

@@ -17,7 +17,10 @@ struct ListEditTests {
         #expect(wf.root[map]?["f"] == ["scipy", "pandas"])
         try wf.removeFunctionMapItem(map, function: "f", at: 1)
         try wf.removeFunctionMapItem(map, function: "f", at: 0)
-        #expect(wf.root[map]?["f"] == nil)
+        #expect(wf.root[map]?["f"] == nil && wf.root[map]?["begin"] == ["numpy"], "other functions' entries stay")
+        var alone = Workflow(root: ["ActionList": [:], "PyPIPackageDownloads": ["f": ["x"]]])
+        try alone.removeFunctionMapItem(map, function: "f", at: 0)
+        #expect(alone.root[map] == nil, "an emptied map goes (the schema wants at least one entry)")
         #expect(throws: EditError.indexOutOfRange(0, count: 0)) { try wf.removeFunctionMapItem(map, function: "f", at: 0) }
     }
 
@@ -34,6 +37,7 @@ struct ListEditTests {
         #expect(wf.actionContainer(for: name) == "ghcr.io/me/img:1")
         try wf.setActionContainer(name, image: nil)
         #expect(wf.actionContainer(for: name) == nil)
+        #expect(wf.root[WorkflowKey.actionContainers] == nil || wf.root[WorkflowKey.actionContainers]?.objectValue?.isEmpty == false)
         #expect(throws: EditError.notFound(kind: "action", name: "nope")) { try wf.setActionContainer("nope", image: "x") }
     }
 
