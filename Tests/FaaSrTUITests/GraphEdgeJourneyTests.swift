@@ -186,3 +186,28 @@ struct GraphEdgeJourneyTests {
         #expect(j.screen.contains("select the next outgoing edge"))
     }
 }
+
+@Suite("Graph view choice")
+struct GraphViewChoiceTests {
+    /// A chain of `n` actions.
+    static func chain(_ n: Int) -> DesignDocument {
+        var doc = DesignDocument.template()
+        for i in 0..<n { try? doc.addAction("step\(i)") }
+        for i in 1..<n { try? doc.addEdge(from: "step\(i - 1)", to: "step\(i)") }
+        return doc
+    }
+
+    @Test("a 300-action workflow opens in the layered drawing, larger ones in the lane list; o switches")
+    func layeredForLargeWorkflows() throws {
+        var s = AppState(doc: Self.chain(300), filePath: nil)
+        #expect(!s.showLanes)
+        _ = reduce(&s, .key(.char("5")))
+        _ = reduce(&s, .key(.char("G")))
+        #expect(s.selectedAction == "step299")
+        #expect(render(s).canvas.plainText().contains("step299"), "the viewport follows the selection")
+        let huge = AppState(doc: Self.chain(AppState.laneThreshold + 1), filePath: nil)
+        #expect(huge.showLanes)
+        _ = reduce(&s, .key(.char("o")))
+        #expect(s.showLanes)
+    }
+}

@@ -128,11 +128,28 @@ for copy in 0..<3 {
     }
 }
 for m in base.root.objectValue?.members ?? [] where m.key != "ActionList" && m.key != "FunctionList" { big[m.key] = m.value }
+// Per-action maps follow the copies, and the first copy's entry starts the other two, so the
+// synthetic workflow is as valid as the original.
+if let containers = base.root["ActionContainers"]?.objectValue {
+    var copies = JSONObject()
+    for copy in 0..<3 { for m in containers.members { copies["\(m.key)-c\(copy)"] = m.value } }
+    big["ActionContainers"] = .object(copies)
+}
+let entry = base.entry ?? base.actionNames[0]
+if var first = bigActions["\(entry)-c0"]?.objectValue {
+    var edges = Edge.list(from: first["InvokeNext"])
+    edges += [Edge(target: "\(entry)-c1"), Edge(target: "\(entry)-c2")]
+    first["InvokeNext"] = Edge.invokeNext(edges)
+    bigActions["\(entry)-c0"] = .object(first)
+}
 big["ActionList"] = .object(bigActions)
 big["FunctionInvoke"] = .string("\(base.entry ?? base.actionNames[0])-c0")
 var bigState = AppState(doc: DesignDocument(root: .object(big)), filePath: "/tmp/big.json", size: size)
 print("TUIBench: synthetic workflow: \(bigState.doc.actionNames.count) actions (lane list by default above \(AppState.laneThreshold))")
 _ = reduce(&bigState, .key(.char("5")))
+print("TUIBench: problems: \(state.problems.count) in the corpus workflow, \(bigState.problems.count) in the synthetic one")
+for p in bigState.problems.prefix(4) { print("  e.g. \(p.pointer): \(p.message)") }
+measure("\(bigState.doc.actionNames.count) actions: validate only", rounds: 30) { _ = WorkflowCheck.problems(in: bigState.doc) }
 var bigLayered = bigState
 bigLayered.showLanes = false
 frames("\(bigState.doc.actionNames.count) actions, lanes", &bigState, rounds: 30)

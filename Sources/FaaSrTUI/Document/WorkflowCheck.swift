@@ -6,9 +6,12 @@ import FaaSrCore
 public enum WorkflowCheck {
     /// Every problem found in `doc`, in document order.
     public static func problems(in doc: DesignDocument) -> [Problem] {
-        Validator().validate(doc.root).map { d in
+        let diagnostics = Validator().validate(doc.root)
+        // One set instead of a lookup per finding (a large workflow can have hundreds).
+        let actions = diagnostics.isEmpty ? [] : Set(doc.actionNames)
+        return diagnostics.map { d in
             let t = d.pointer.tokens
-            let action = t.count >= 2 && t[0] == DesignDocument.Key.actionList && doc.action(t[1]) != nil ? t[1] : nil
+            let action = t.count >= 2 && t[0] == DesignDocument.Key.actionList && actions.contains(t[1]) ? t[1] : nil
             var edge: Problem.EdgeRef?
             if let action, t.count >= 4, t[2] == "InvokeNext", let text = doc.root.value(at: d.pointer)?.stringValue {
                 edge = .init(from: action, to: SuccessorText.parse(text).name)
