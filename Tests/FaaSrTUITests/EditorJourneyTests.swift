@@ -302,6 +302,12 @@ struct EditorJourneyTests {
         try j.goToRow("  ·", value: "me/extra")
         j.press("x")
         #expect(j.state.doc.root["FunctionGitRepo"]?["create"] == ["me/repo"])
+        // A single location becomes a list when typed with commas.
+        j.press("1", "j", "Enter")
+        #expect(j.state.selectedAction == "sum")
+        try j.goToRow("FunctionGitRepo", value: "me/repo")
+        j.press("Enter", "C-u", "text:me/a, me/b", "Enter")
+        #expect(j.state.doc.root["FunctionGitRepo"]?["compute_sum"] == ["me/a", "me/b"])
         j.press("2", "Enter")
         #expect(j.rowValue("SecretsList") == "API_TOKEN=" + SecretMask.dots)
         #expect(!j.screen.contains("s3cr3t-v4lue"))

@@ -29,7 +29,7 @@ extension AppState {
             rows += listRows(.functionMap(map: WorkflowKey.functionGitRepo, function: fkey), label: "FunctionGitRepo", required: true)
         } else {
             rows.append(FormRow(label: "FunctionGitRepo", value: doc.root.value(at: repo)?.display ?? "", required: true,
-                                target: .value(repo, .string), pointer: repo))
+                                target: .value(repo, .stringList), pointer: repo))
         }
         let local = JSONPointer(tokens: [WorkflowKey.functionLocalFile, fkey])
         if let v = doc.root.value(at: local) {

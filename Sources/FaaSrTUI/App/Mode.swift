@@ -51,7 +51,8 @@ public enum FieldKind: Equatable, Sendable, Hashable {
     case number
     /// Typed: numbers, `true`/`false`, `null`, JSON objects/arrays/strings, else a string.
     case typed
-    /// A comma-separated list of strings.
+    /// One string, or (when the text has commas) a list of strings, as `FunctionGitRepo`
+    /// allows.
     case stringList
     /// A credential: edited masked, starting empty, never shown or echoed in a toast.
     case secret

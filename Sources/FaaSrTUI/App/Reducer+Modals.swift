@@ -268,7 +268,8 @@ extension AppState {
                 value = n
             case .typed: value = AppState.typedValue(text)
             case .stringList:
-                value = .array(text.split(separator: ",").map { .string(String($0).trimmingCharacters(in: " ")) }.filter { $0 != "" })
+                let items = text.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+                value = text.contains(",") ? .array(items.map(JSONValue.string)) : .string(text)
             case .secret: value = .string(text)
             }
             return edit("\(AppState.fieldName(ptr)) = \(value.display)") { $0.set(value, at: ptr) }
