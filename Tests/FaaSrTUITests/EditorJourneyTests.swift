@@ -176,6 +176,7 @@ struct EditorJourneyTests {
         try j.goToRow("  date format")
         j.press("Enter", "C-u", "text:%Y%m%d", "Enter")
         #expect(j.state.doc.root["InvocationIDFromDate"] == "%Y%m%d")
+        try j.expectGolden("invocation-from-date")
         try j.goToRow("InvocationID mode")
         j.press("Enter", "text:fixed", "Enter")
         #expect(j.state.doc.root["InvocationIDFromDate"] == nil)
@@ -234,6 +235,7 @@ struct EditorJourneyTests {
         try j.goToRow("  Partition")
         j.press("Enter", "text:gpu", "Enter")
         #expect(j.state.doc.action("start")?["Resources"] == ["Nodes": 2, "Partition": "gpu"])
+        try j.expectGolden("resources-slurm")
     }
 
     @Test("deleting a server or a store asks first and lists what else changes")
@@ -242,6 +244,7 @@ struct EditorJourneyTests {
         j.press("2", "d")
         guard case .confirm(_, let message, let details, _) = j.state.mode else { Issue.record("no confirm"); return }
         #expect(message == "Delete server 'GH'?")
+        try j.expectGolden("delete-server")
         #expect(details.contains { $0.contains("start, sum") && $0.contains("'GH'") })
         j.press("n")
         #expect(j.state.doc.serverNames == ["GH"])
