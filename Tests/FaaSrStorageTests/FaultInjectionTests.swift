@@ -6,6 +6,9 @@ import FaaSrTestSupport
 /// Transfers through ``FaultProxy``, which resets connections and answers 503 on a schedule.
 @Suite struct FaultInjectionTests {
     static let size = 12 * 1024 * 1024
+    /// Retries bounded by count only (the time budget is a hang guard): CI saw a loaded
+    /// machine spend the default 60 s on three attempts.
+    static let patient = RetryPolicy(maxAttempts: 6, baseDelay: 0.05, maxDelay: 0.5, maxTotal: 900)
 
     @Test func downloadSurvivesResetsAnd503s() async throws {
         guard let s3 = try TestS3Server.require() else { return }
@@ -19,7 +22,8 @@ import FaaSrTestSupport
         let proxy = try FaultProxy(upstreamPort: s3.port,
                                    plan: [.resetAfter(bytes: 3 * 1024 * 1024), .respond503, .reset, .resetAfter(bytes: 2 * 1024 * 1024)])
         defer { proxy.stop() }
-        let client = s3.client(endpoint: proxy.endpoint)
+        // A budget no loaded machine can use up: the attempt count must not depend on load.
+        let client = s3.client(endpoint: proxy.endpoint, retry: Self.patient)
         let target = scratch.appendingPathComponent("target.bin")
         let info = try await client.get(key, to: target)
         #expect(info.size == Int64(Self.size))
@@ -38,7 +42,7 @@ import FaaSrTestSupport
 
         let proxy = try FaultProxy(upstreamPort: s3.port, plan: [.respond503, .reset, .resetAfter(bytes: 10)])
         defer { proxy.stop() }
-        let client = s3.client(endpoint: proxy.endpoint)
+        let client = s3.client(endpoint: proxy.endpoint, retry: Self.patient)
         try await client.put(key, from: source)
         #expect(client.retryCount == 3)
         let target = scratch.appendingPathComponent("target.bin")
@@ -50,7 +54,7 @@ import FaaSrTestSupport
         guard let s3 = try TestS3Server.require() else { return }
         let proxy = try FaultProxy(upstreamPort: s3.port, plan: [.respond503, .respond503])
         defer { proxy.stop() }
-        let client = s3.client(endpoint: proxy.endpoint)
+        let client = s3.client(endpoint: proxy.endpoint, retry: Self.patient)
         let key = TestS3Server.uniquePrefix("faults") + "lock"
         #expect(try await client.putIfAbsent(key, data: Data("me-\(UUID())".utf8)) == .created)
         #expect(try await client.putIfAbsent(key, data: Data("other".utf8)) == .alreadyExists)
