@@ -73,7 +73,7 @@ public struct AppState: Equatable, Sendable {
     public func names(in section: Section) -> [String] {
         let all: [String]
         switch section {
-        case .actions: all = doc.actionNames
+        case .actions: all = graphIndex.names
         case .servers: all = doc.serverNames
         case .stores: all = doc.storeNames
         case .settings: return SettingsForm.labels
@@ -90,7 +90,7 @@ public struct AppState: Equatable, Sendable {
 
     /// The selected action (the one the graph highlights).
     public var selectedAction: String? {
-        let n = doc.actionNames
+        let n = graphIndex.names
         guard !n.isEmpty else { return nil }
         if section == .actions, let s = selectedName { return s }
         return n[min(max(0, selection[.actions] ?? 0), n.count - 1)]
