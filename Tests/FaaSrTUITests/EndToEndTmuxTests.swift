@@ -187,6 +187,7 @@ struct EndToEndTmuxTests {
         do {
             let t = TmuxSession(bin, args: [f], dir: dir, environment: ["NO_COLOR": ""])
             t.waitFor("error(s)")
+            t.waitFor("! sum")
             let screen = t.styledScreen
             let bad = screen.style(of: "! sum", minX: graphX, maxY: graphRows)
             #expect(bad?.foreground == "31", "the error node is red (default-dark: error = red bold): \(String(describing: bad))")
@@ -199,6 +200,7 @@ struct EndToEndTmuxTests {
         for (args, env) in [([f], ["NO_COLOR": "1"]), (["--theme", "monochrome", f], ["NO_COLOR": ""])] {
             let t = TmuxSession(bin, args: args, dir: dir, environment: env)
             t.waitFor("error(s)")
+            t.waitFor("! sum")
             let screen = t.styledScreen
             #expect(!screen.hasColour, "\(args) \(env): no colours at all")
             let bad = screen.style(of: "! sum", minX: graphX, maxY: graphRows)
