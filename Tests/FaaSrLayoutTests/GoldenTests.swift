@@ -64,6 +64,23 @@ struct GoldenTests {
         try Self.check(canvas.styleRuns(), file: "conditional-tb-styles.txt")
     }
 
+    @Test("an edge with a problem is drawn in error style; a selected edge in selection style")
+    func edgeStyles() throws {
+        var g = ShapeCatalog.graph(ShapeCatalog.shapes.first { $0.name == "diamond" }!.spec)
+        let drawing = DAGLayout.draw(g)
+        let plain = DAGPainter().paint(drawing, graph: g)
+        #expect(!plain.cells.contains { $0.role == .error })
+        g.edges[0].hasError = true
+        let flagged = DAGPainter().paint(drawing, graph: g)
+        let cells = drawing.edges[0].cells.dropFirst().dropLast()
+        #expect(!cells.isEmpty)
+        #expect(cells.allSatisfy { p in [.error].contains(flagged[x: p.x, y: p.y].role) || drawing.boxes.contains { $0.frame.contains(p) } })
+        #expect(flagged.plainText() == plain.plainText(), "only the style changes")
+        let picked = DAGPainter(selectedEdge: 1).paint(drawing, graph: g)
+        let arrow = drawing.edges[1].cells.last!
+        #expect(picked[x: arrow.x, y: arrow.y].role == .selected)
+    }
+
     @Test("highlighting an action dims what is not its neighbour")
     func highlight() throws {
         let g = ShapeCatalog.graph(ShapeCatalog.shapes.first { $0.name == "diamond" }!.spec)

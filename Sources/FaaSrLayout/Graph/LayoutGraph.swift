@@ -75,13 +75,16 @@ public struct LayoutEdge: Sendable, Equatable {
     public var kind: LayoutEdgeKind
     /// Rank of a ranked invocation (1 otherwise).
     public var rank: Int
+    /// Whether validation found a problem with this edge (drawn in error style).
+    public var hasError: Bool
 
     /// Creates an edge.
-    public init(from source: Int, to target: Int, kind: LayoutEdgeKind = .plain, rank: Int = 1) {
+    public init(from source: Int, to target: Int, kind: LayoutEdgeKind = .plain, rank: Int = 1, hasError: Bool = false) {
         self.source = source
         self.target = target
         self.kind = kind
         self.rank = rank
+        self.hasError = hasError
     }
 
     /// The text written beside the edge, if any (`True`, `False`).

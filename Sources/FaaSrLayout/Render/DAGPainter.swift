@@ -130,7 +130,7 @@ public struct DAGPainter: Sendable {
             case .ranked: bits = Ink.ranked
             case .unknownTarget: bits = Ink.error
             }
-            if route.isBackEdge || route.isSelfLoop { bits = Ink.error }
+            if route.isBackEdge || route.isSelfLoop || edge.hasError { bits = Ink.error }
             if let h = highlight, edge.source == h || edge.target == h { bits |= Ink.lit }
             if i == selectedEdge { bits |= Ink.picked | Ink.lit }
             // Only the cells near the viewport are walked: a long edge of a large drawing

@@ -23,6 +23,13 @@ public final class GraphLayoutCache: @unchecked Sendable, Equatable {
         var graph = WorkflowLayoutGraph.make(from: Workflow(root: doc.root))
         let bad = Set(problems.filter { $0.severity == .error }.compactMap(\.action))
         for i in graph.nodes.indices where bad.contains(graph.nodes[i].id) { graph.nodes[i].hasError = true }
+        let badEdges = Set(problems.filter { $0.severity == .error }.compactMap(\.edge))
+        if !badEdges.isEmpty {
+            for i in graph.edges.indices {
+                let e = graph.edges[i]
+                if badEdges.contains(.init(from: graph.nodes[e.source].id, to: graph.nodes[e.target].id)) { graph.edges[i].hasError = true }
+            }
+        }
         let drawing: DAGDrawing
         if let i = recent.lastIndex(where: { $0.0 == graph }) {
             drawing = recent.remove(at: i).1
