@@ -95,7 +95,12 @@ if !light {
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        .testTarget(name: "FaaSrRuntimeTests", dependencies: ["FaaSrRuntime", "FaaSrTestSupport"]),
+        // Hummingbird: the loopback GitHub API server of FunctionFetchTests.
+        .testTarget(name: "FaaSrRuntimeTests", dependencies: [
+            "FaaSrRuntime", "FaaSrTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
     ]
     // Subcommands that need the network modules are compiled only when they are present
     // (`#if canImport(FaaSrRuntime)` in Sources/faasr).

@@ -43,8 +43,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Write the outcome as JSON to this file.")
     var statusFile: String?
 
-    @Option(help: "GitHub API base URL.")
-    var githubApi: String = "https://api.github.com"
+    @Option(help: "GitHub API base URL (default $FAASR_GITHUB_API, else https://api.github.com; tests point it at a loopback server).")
+    var githubApi: String?
 
     @Flag(help: "Do not echo the log to stdout.")
     var quiet = false
@@ -86,7 +86,7 @@ struct RunCommand: AsyncParsableCommand {
         var runner = ActionRunner(request: request, stores: resolver, trigger: trigger,
                                   functionRunner: ProcessFunctionRunner(rpcPort: port),
                                   workingDirectory: work, environment: ProcessInfo.processInfo.environment)
-        runner.gitHubAPI = githubApi
+        runner.gitHubAPI = githubApi ?? env["FAASR_GITHUB_API"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.github.com"
         runner.echo = !quiet
         let outcome = await runner.run()
         if let statusFile {

@@ -6,8 +6,16 @@ import Testing
 @testable import FaaSrRuntime
 
 /// Every sample under samples/ runs with `faasr local` (real `faasr run` processes, real
-/// Python functions, local-folder stores).
-@Suite(.serialized) struct SampleWorkflowTests {
+/// Python and R functions, local-folder stores).
+///
+/// The runs are independent (each has its own folders, RPC ports and invocation), so the
+/// tests and the repetitions run concurrently, at most ``SampleWorkflowTests/slots`` whole
+/// workflows at a time; nothing here depends on timing.
+@Suite struct SampleWorkflowTests {
+    /// Bounds the number of workflows running at once across the suite (4, or twice the
+    /// cores on bigger machines).
+    static let slots = Slots(max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+
     func runSample(_ name: String) async throws -> (LocalRun.Summary, URL) {
         let exe = try FaasrBinary.require()
         let file = SharedFixtures.packageRoot.appendingPathComponent("samples/\(name)/\(name).json")
@@ -15,7 +23,7 @@ import Testing
         let stores = root.appendingPathComponent("stores")
         let run = try LocalRun(options: .init(workflowFile: file, storeDirectory: stores,
                                               runDirectory: root.appendingPathComponent("run"), executable: exe))
-        return (try await run.run(), stores)
+        return try await Self.slots.with { (try await run.run(), stores) }
     }
 
     func state(_ s: LocalRun.Summary, _ a: String) -> LocalRun.State? { s.rows.first { $0.action == a }?.state }
@@ -66,11 +74,34 @@ import Testing
         #expect(text(stores, "FaaSrLog/failing/\(ts)/\(id)/function_completions/boom.done") == nil)
     }
 
-    /// A diamond and a rank-4 fan-in run their join exactly once, 20 times each.
+    /// The mixed sample: a Python entry, two ranked R copies (both FaaSr R signatures by
+    /// name, faasr_rank, faasr_invocation_id), and a Python join over their outputs.
+    @Test func mixedPythonAndR() async throws {
+        guard try Rscript.require() else { return }
+        let (s, stores) = try await runSample("mixed")
+        #expect(s.succeeded, "\(s.rows)")
+        #expect(text(stores, "mixed/report.txt") == "100 values, total 5050\n")
+        #expect(text(stores, "mixed/part1.csv")?.contains("1,50,2500") == true)
+        #expect(text(stores, "mixed/part2.csv")?.contains("2,50,2550") == true)
+        #expect(s.rows.first { $0.action == "summarise" }?.finished == 2)
+        let id = try #require(s.invocationID), ts = try #require(s.invocationTimestamp)
+        let log = try #require(text(stores, "FaaSrLog/mixed/\(ts)/\(id)/summarise(2).txt"))
+        #expect(log.contains("copy 2 of 2 summed 50 values"))
+        #expect(log.contains("R copy 2/2 of invocation \(id): sum 2550"))
+    }
+
+    /// A diamond and a rank-4 fan-in run their join exactly once, 20 times each (the
+    /// repetitions run concurrently, which only adds contention).
     @Test(arguments: ["diamond", "rankfanout"])
     func joinRunsExactlyOnce(_ name: String) async throws {
-        for _ in 0..<20 {
-            let (s, stores) = try await runSample(name)
+        let runs = try await withThrowingTaskGroup(of: (LocalRun.Summary, URL).self) { group in
+            for _ in 0..<20 { group.addTask { try await runSample(name) } }
+            var all: [(LocalRun.Summary, URL)] = []
+            for try await r in group { all.append(r) }
+            return all
+        }
+        #expect(runs.count == 20)
+        for (s, stores) in runs {
             #expect(s.succeeded)
             let id = try #require(s.invocationID), ts = try #require(s.invocationTimestamp)
             let folder = "FaaSrLog/\(name)/\(ts)/\(id)"

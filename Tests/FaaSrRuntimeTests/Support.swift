@@ -190,3 +190,33 @@ struct PrefixedS3Resolver: StoreResolver {
         PrefixedStore(inner: env.client(), prefix: "\(prefix)\(name)/")
     }
 }
+
+/// A counting semaphore for async code: at most `n` bodies run at once.
+actor Slots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ n: Int) { free = n }
+
+    /// Runs `body` once a slot is free.
+    nonisolated func with<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        do {
+            let r = try await body()
+            await release()
+            return r
+        } catch {
+            await release()
+            throw error
+        }
+    }
+
+    private func acquire() async {
+        if free > 0 { free -= 1; return }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+    }
+}

@@ -1,8 +1,8 @@
 # FaaSr function API for R user functions (FaaSr for Swift).
 #
 # Wire-compatible with FaaSr 2.x: every call is a JSON request to the action's local RPC
-# server on 127.0.0.1, port $FAASR_RPC_PORT (default 8000). Base R only: HTTP over a socket
-# connection and a small JSON reader/writer (jsonlite is used when it is installed).
+# server on 127.0.0.1, port $FAASR_RPC_PORT (default 8000). Base R only (no httr/jsonlite
+# needed): HTTP/1.0 over a socket connection and a small JSON reader/writer.
 # Named arguments work with both FaaSr R signatures (1.x: server_name first; 2.x: local_file first).
 
 .faasr_json_escape <- function(s) {
@@ -83,6 +83,18 @@
     paste(buf, collapse = "")
   }
   value()
+}
+
+# As jsonlite's simplifyVector: a JSON array of scalars of one type becomes an atomic vector
+# (FaaSr's R entry parses Arguments with jsonlite::fromJSON); objects stay named lists.
+.faasr_simplify <- function(x) {
+  if (!is.list(x)) return(x)
+  if (!is.null(names(x))) { for (i in seq_along(x)) if (!is.null(x[[i]])) x[[i]] <- .faasr_simplify(x[[i]]); return(x) }
+  if (length(x) > 0 && all(vapply(x, function(v) !is.null(v) && !is.list(v) && length(v) == 1, TRUE))) {
+    kinds <- unique(vapply(x, function(v) class(v)[1], ""))
+    if (length(kinds) == 1) return(unlist(x))
+  }
+  lapply(x, function(v) if (is.null(v)) v else .faasr_simplify(v))
 }
 
 .faasr_rpc <- function(path, body = NULL) {

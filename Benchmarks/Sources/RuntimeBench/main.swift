@@ -3,9 +3,12 @@
 //
 //   swift run -c release --package-path Benchmarks RuntimeBench
 //
-// S3: set FAASR_TEST_S3_ENDPOINT (+ _ACCESS_KEY, _SECRET_KEY, _BUCKET, _REGION) to measure
-// against a local S3 server (scripts/moto-s3); otherwise local-folder stores are used (the
-// request counts are the same: one store operation is one S3 request).
+// S3: with the variables `scripts/moto-s3 start` prints (FAASR_TEST_S3_ENDPOINT, _ACCESS_KEY,
+// _SECRET_KEY, _BUCKET, _REGION, _STATE_DIR) every action runs against that server through
+// the runtime's own S3 client, and the S3 requests are counted server-side, from moto's
+// request log ($FAASR_TEST_S3_STATE_DIR/log): give the bench a moto of its own, e.g.
+//   eval "$(scripts/moto-s3 start --state-dir /tmp/bench-moto)"
+// Without them, local-folder stores are used and store operations are counted in-process.
 import FaaSrCore
 import FaaSrRuntime
 import FaaSrStorage
@@ -82,7 +85,8 @@ if args.count > 1 && args[1] == "run" {
         request = try PayloadRequest.fromEvent(text)
     }
     let counter = Counter()
-    let resolver = CountingResolver(inner: storeResolver(root: URL(fileURLWithPath: opts["store-dir"]!)), counter: counter)
+    let inner: any StoreResolver = opts["store-dir"].map { storeResolver(root: URL(fileURLWithPath: $0)) } ?? S3StoreResolver()
+    let resolver = CountingResolver(inner: inner, counter: counter)
     let trigger: any Trigger = opts["trigger-dir"].map { LocalTrigger(queue: URL(fileURLWithPath: $0)) } ?? RecordingTrigger()
     var runner = ActionRunner(request: request, stores: resolver, trigger: trigger,
                               functionRunner: ProcessFunctionRunner(rpcPort: 0),
@@ -99,6 +103,50 @@ if args.count > 1 && args[1] == "run" {
 }
 
 // MARK: Driver.
+struct S3Server {
+    let endpoint: String, bucket: String, region: String, accessKey: String, secretKey: String
+    let log: URL?
+}
+let s3: S3Server? = {
+    guard let e = env["FAASR_TEST_S3_ENDPOINT"], !e.isEmpty, let a = env["FAASR_TEST_S3_ACCESS_KEY"], let k = env["FAASR_TEST_S3_SECRET_KEY"] else { return nil }
+    return S3Server(endpoint: e, bucket: env["FAASR_TEST_S3_BUCKET"] ?? "faasr-test", region: env["FAASR_TEST_S3_REGION"] ?? "us-east-1",
+                    accessKey: a, secretKey: k, log: env["FAASR_TEST_S3_STATE_DIR"].map { URL(fileURLWithPath: $0).appendingPathComponent("log") })
+}()
+/// The environment of every action: the store's credentials by derived secret name.
+var childEnv = env
+if let s3 { childEnv["S3_AccessKey"] = s3.accessKey; childEnv["S3_SecretKey"] = s3.secretKey }
+
+/// S3 requests in moto's log (one line per request: `"METHOD /bucket[/key][?query] HTTP/1.1" status`).
+func serverRequests(in lines: ArraySlice<Substring>, bucket: String) -> [String: Int] {
+    var out: [String: Int] = [:]
+    for line in lines {
+        guard let q1 = line.firstIndex(of: "\""), let q2 = line[line.index(after: q1)...].firstIndex(of: "\"") else { continue }
+        let parts = line[line.index(after: q1)..<q2].split(separator: " ")
+        guard parts.count >= 2 else { continue }
+        let method = String(parts[0]), target = String(parts[1])
+        let path = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? target
+        let query = target.contains("?") ? String(target.split(separator: "?", maxSplits: 1)[1]) : ""
+        guard path == "/\(bucket)" || path.hasPrefix("/\(bucket)/") else { continue }
+        let onObject = path.count > bucket.count + 2
+        let op: String
+        switch (method, onObject) {
+        case ("HEAD", false): op = "HeadBucket"
+        case ("HEAD", true): op = "HeadObject"
+        case ("GET", false): op = query.contains("list-type=2") ? "ListObjectsV2" : "GET bucket"
+        case ("GET", true): op = "GetObject"
+        case ("PUT", true): op = "PutObject"
+        case ("DELETE", true): op = "DeleteObject"
+        default: op = "\(method) \(onObject ? "object" : "bucket")"
+        }
+        out[op, default: 0] += 1
+    }
+    return out
+}
+func logLines() -> [Substring] {
+    guard let url = s3?.log, let d = FileManager.default.contents(atPath: url.path) else { return [] }
+    return String(decoding: d, as: UTF8.self).split(separator: "\n")
+}
+
 let root = FileManager.default.temporaryDirectory.appendingPathComponent("runtimebench-\(UUID().uuidString.prefix(6))")
 let stores = root.appendingPathComponent("stores")
 try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -110,6 +158,9 @@ def empty():
         f.write(repr(time.time()))
 """.utf8).write(to: root.appendingPathComponent("empty.py"))
 
+let dataStore = s3.map { #"{"Endpoint": "\#($0.endpoint)", "Bucket": "\#($0.bucket)", "Region": "\#($0.region)"}"# }
+    ?? #"{"Bucket": "faasr", "Region": "us-east-1"}"#
+
 func workflow(_ actions: [(String, [String])]) -> String {
     let list = actions.map { name, next in
         "\"\(name)\": {\"FunctionName\": \"empty\", \"FaaSServer\": \"GH\", \"Type\": \"Python\", \"InvokeNext\": [\(next.map { "\"\($0)\"" }.joined(separator: ","))]}"
@@ -117,76 +168,143 @@ func workflow(_ actions: [(String, [String])]) -> String {
     return """
     {"WorkflowName": "bench", "FunctionInvoke": "\(actions[0].0)", "ActionList": {\(list)},
      "ComputeServers": {"GH": {"FaaSType": "GitHubActions", "UserName": "u", "ActionRepoName": "r", "Branch": "main", "UseSecretStore": true}},
-     "DataStores": {"S3": {"Bucket": "faasr", "Region": "us-east-1"}}, "DefaultDataStore": "S3", "LoggingDataStore": "S3",
+     "DataStores": {"S3": \(dataStore)}, "DefaultDataStore": "S3", "LoggingDataStore": "S3",
      "FaaSrLog": "FaaSrLog", "FunctionLocalFile": {"empty": "empty.py"}}
     """
 }
 let diamondFile = root.appendingPathComponent("diamond.json")
 try Data(workflow([("s", ["a", "b"]), ("a", ["j"]), ("b", ["j"]), ("j", [])]).utf8).write(to: diamondFile)
 
-struct Sample { var total: Double; var functionStart: Double; var maxRSS: Int; var childRSS: Int; var requests: Int; var ops: String }
+struct Sample { var total: Double; var functionStart: Double; var maxRSS: Int; var childRSS: Int; var requests: Int; var ops: String
+    var serverRequests: Int; var serverOps: String }
 
-func runAction(_ overwritten: String, label: String) throws -> Sample {
+/// Which runtime runs the action: ours (this executable's `run` mode, i.e. `faasr run`'s
+/// code) or faasr-py 2.1.0 through Benchmarks/faasr-py/faasr_py_action.py.
+enum Runtime { case swift, faasrPy }
+let faasrPyDir = env["FAASR_PY_DIR"] ?? "/opt/faasr-py"
+let faasrPyDriver = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("faasr-py/faasr_py_action.py")
+
+func runAction(_ overwritten: String, label: String, runtime: Runtime = .swift) throws -> Sample {
     let work = root.appendingPathComponent("work-\(label)-\(UUID().uuidString.prefix(6))")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: selfPath)
-    p.arguments = ["run", "--workflow", diamondFile.path, "--overwritten", overwritten, "--store-dir", stores.path, "--work-dir", work.path]
+    var processEnv = childEnv
+    switch runtime {
+    case .swift:
+        p.executableURL = URL(fileURLWithPath: selfPath)
+        p.arguments = ["run", "--workflow", diamondFile.path, "--overwritten", overwritten, "--work-dir", work.path]
+            + (s3 == nil ? ["--store-dir", stores.path] : [])
+    case .faasrPy:
+        // faasr-py copies FunctionLocalFile paths relative to its working directory.
+        try FileManager.default.copyItem(at: root.appendingPathComponent("empty.py"), to: work.appendingPathComponent("empty.py"))
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", faasrPyDriver.path, diamondFile.path, overwritten]
+        p.currentDirectoryURL = work
+        processEnv["PYTHONPATH"] = faasrPyDir
+    }
+    p.environment = processEnv
+    let before = logLines().count
     let pipe = Pipe()
     p.standardOutput = pipe
+    p.standardError = pipe
     let t0 = Date().timeIntervalSince1970
     let c0 = ContinuousClock.now
     try p.run()
     let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     let total = seconds(ContinuousClock.now - c0)
+    let server = s3 == nil ? [:] : serverRequests(in: logLines().dropFirst(before), bucket: s3!.bucket)
     let started = (try? String(contentsOf: work.appendingPathComponent("function-started.txt"), encoding: .utf8)).flatMap(Double.init) ?? .nan
-    guard let line = out.split(separator: "\n").last(where: { $0.hasPrefix("BENCH ") }) else {
-        throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "no BENCH line: \(out)"])
+    let tag = runtime == .swift ? "BENCH " : "FAASRPY "
+    guard p.terminationStatus == 0, let line = out.split(separator: "\n").last(where: { $0.hasPrefix(tag) }) else {
+        throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(label) failed (status \(p.terminationStatus)): \(out.suffix(3000))"])
     }
     var fields: [String: String] = [:]
-    for part in line.dropFirst(6).split(separator: " ") {
+    for part in line.dropFirst(tag.count).split(separator: " ") {
         let kv = part.split(separator: "=", maxSplits: 1)
         if kv.count == 2 { fields[String(kv[0])] = String(kv[1]) }
     }
     return Sample(total: total, functionStart: started - t0, maxRSS: Int(fields["maxrss_kb"] ?? "0") ?? 0, childRSS: Int(fields["child_kb"] ?? "0") ?? 0,
-                  requests: Int(fields["requests"] ?? "0") ?? 0, ops: fields["ops"] ?? "")
+                  requests: Int(fields["requests"] ?? "0") ?? 0, ops: fields["ops"] ?? "",
+                  serverRequests: server.values.reduce(0, +),
+                  serverOps: server.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
 }
 
 func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.isEmpty ? .nan : s[s.count / 2] }
 
-let reps = Int(env["RUNTIME_BENCH_REPS"] ?? "15") ?? 15
-var entry: [Sample] = [], plain: [Sample] = [], join: [Sample] = []
-_ = try runAction(#"{"FunctionInvoke":"s"}"#, label: "warmup")
-for i in 0..<reps {
-    let id = "bench-\(i)-\(UUID().uuidString.prefix(6))"
-    let ts = "2026-01-01T00-00-00"
-    entry.append(try runAction(#"{"FunctionInvoke":"s","InvocationID":"\#(id)","InvocationTimestamp":"\#(ts)"}"#, label: "s"))
-    plain.append(try runAction(#"{"FunctionInvoke":"a","InvocationID":"\#(id)","InvocationTimestamp":"\#(ts)"}"#, label: "a"))
-    _ = try runAction(#"{"FunctionInvoke":"b","InvocationID":"\#(id)","InvocationTimestamp":"\#(ts)"}"#, label: "b")
-    join.append(try runAction(#"{"FunctionInvoke":"j","InvocationID":"\#(id)","InvocationTimestamp":"\#(ts)"}"#, label: "j"))
+/// One invocation of the diamond, action by action (s, a, b, j), for each action kind.
+func actionRounds(_ n: Int, runtime: Runtime) throws -> (entry: [Sample], plain: [Sample], join: [Sample], diamond: [Double]) {
+    var entry: [Sample] = [], plain: [Sample] = [], join: [Sample] = [], diamond: [Double] = []
+    for i in 0..<n {
+        let id = "bench-\(runtime)-\(i)-\(UUID().uuidString.prefix(6))"
+        let ts = "2026-01-01T00-00-00"
+        func over(_ a: String) -> String { #"{"FunctionInvoke":"\#(a)","InvocationID":"\#(id)","InvocationTimestamp":"\#(ts)"}"# }
+        let s = try runAction(over("s"), label: "s", runtime: runtime)
+        let a = try runAction(over("a"), label: "a", runtime: runtime)
+        let b = try runAction(over("b"), label: "b", runtime: runtime)
+        let j = try runAction(over("j"), label: "j", runtime: runtime)
+        entry.append(s); plain.append(a); join.append(j)
+        diamond.append(s.total + a.total + b.total + j.total)
+    }
+    return (entry, plain, join, diamond)
 }
+
+let reps = Int(env["RUNTIME_BENCH_REPS"] ?? "15") ?? 15
+_ = try runAction(#"{"FunctionInvoke":"s"}"#, label: "warmup")
+let (entry, plain, join, diamondSequential) = try actionRounds(reps, runtime: .swift)
 
 var diamondTimes: [Double] = []
 for _ in 0..<max(3, reps / 3) {
-    let run = try LocalRun(options: .init(workflowFile: diamondFile, storeDirectory: stores,
-                                          runDirectory: root.appendingPathComponent("local-\(UUID().uuidString.prefix(6))"), executable: selfPath))
+    let run = try LocalRun(options: .init(workflowFile: diamondFile, storeDirectory: s3 == nil ? stores : nil,
+                                          runDirectory: root.appendingPathComponent("local-\(UUID().uuidString.prefix(6))"), executable: selfPath,
+                                          environment: childEnv))
     let s = try await run.run()
     guard s.succeeded else { print("diamond failed: \(s.rows)"); exit(1) }
     diamondTimes.append(s.seconds)
+}
+
+// faasr-py side by side: same workflow, same S3 server, same function, same machine.
+let peerReps = Int(env["RUNTIME_BENCH_FAASR_PY_REPS"] ?? "3") ?? 3
+var peer: (entry: [Sample], plain: [Sample], join: [Sample], diamond: [Double])?
+if s3 != nil, peerReps > 0, FileManager.default.fileExists(atPath: faasrPyDir + "/FaaSr_py/__init__.py") {
+    do {
+        peer = try actionRounds(peerReps, runtime: .faasrPy)
+    } catch {
+        print("faasr-py could not be measured: \(error)")
+    }
 }
 
 func row(_ name: String, _ xs: [Sample], faasr: String) -> String {
     let t = median(xs.map(\.total)), f = median(xs.map(\.functionStart))
     let rss = xs.map(\.maxRSS).max() ?? 0, child = xs.map(\.childRSS).max() ?? 0
     return name.padding(toLength: 12, withPad: " ", startingAt: 0)
-        + String(format: " %8.3f s %10.3f s %7.1f MB %7.1f MB %6d   ", t, f, Double(rss) / 1024, Double(child) / 1024, xs.first?.requests ?? 0) + faasr
+        + String(format: " %8.3f s %10.3f s %7.1f MB %7.1f MB %6d   ", t, f, Double(rss) / 1024, Double(child) / 1024,
+                 s3 == nil ? (xs.first?.requests ?? 0) : (xs.first?.serverRequests ?? 0)) + faasr
 }
-print("RuntimeBench (release, local-folder stores, \(reps) repetitions, medians; python3 function)")
-print("action       total      fn start   runtime RSS  python RSS  S3 req   FaaSr 2.1.0 (faasr-py, moto)")
+print("RuntimeBench (release, \(s3 == nil ? "local-folder stores, requests counted in-process" : "S3 at \(s3!.endpoint), requests counted server-side from moto's log"), \(reps) repetitions, medians; python3 function)")
+print("runtime RSS = peak RSS of the runtime process; function RSS = largest child (function process, faasr-py's RPC server)")
+print("action       total      fn start   runtime RSS  fn RSS      S3 req   FaaSr 2.1.0 figures from the issue")
 print(row("entry", entry, faasr: "1.35 s, fn start 0.75 s, 75 MB, 17 req"))
 print(row("plain", plain, faasr: "—"))
 print(row("join winner", join, faasr: "27 req"))
-print(String(format: "diamond (faasr local, 4 processes): %.3f s median    FaaSr: 6.4 s", median(diamondTimes)))
-print("requests by operation: entry \(entry.first?.ops ?? ""); plain \(plain.first?.ops ?? ""); join \(join.first?.ops ?? "")")
+print(String(format: "diamond: faasr local (a and b concurrently) %.3f s median; its 4 actions back to back %.3f s median    FaaSr: 6.4 s",
+             median(diamondTimes), median(diamondSequential)))
+if let peer {
+    print("")
+    print("faasr-py 2.1.0 measured here (Benchmarks/faasr-py/faasr_py_action.py, same S3 server, \(peerReps) repetitions):")
+    print(row("entry", peer.entry, faasr: ""))
+    print(row("plain", peer.plain, faasr: ""))
+    print(row("join winner", peer.join, faasr: ""))
+    print(String(format: "diamond: its 4 actions back to back %.3f s median", median(peer.diamond)))
+    print("faasr-py requests by operation: entry \(peer.entry.first?.serverOps ?? ""); plain \(peer.plain.first?.serverOps ?? ""); join \(peer.join.first?.serverOps ?? "")")
+}
+print("requests by operation (in-process count): entry \(entry.first?.ops ?? ""); plain \(plain.first?.ops ?? ""); join \(join.first?.ops ?? "")")
+if s3 != nil {
+    print("requests by operation (server-side, moto log): entry \(entry.first?.serverOps ?? ""); plain \(plain.first?.serverOps ?? ""); join \(join.first?.serverOps ?? "")")
+    let all = entry + plain + join
+    if all.contains(where: { $0.requests != $0.serverRequests }) {
+        print("note: in-process and server-side counts differ (retries, or another client on this moto)")
+    }
+}
 try? FileManager.default.removeItem(at: root)

@@ -7,8 +7,8 @@ enum EmbeddedClients {
 # FaaSr function API for R user functions (FaaSr for Swift).
 #
 # Wire-compatible with FaaSr 2.x: every call is a JSON request to the action's local RPC
-# server on 127.0.0.1, port $FAASR_RPC_PORT (default 8000). Base R only: HTTP over a socket
-# connection and a small JSON reader/writer (jsonlite is used when it is installed).
+# server on 127.0.0.1, port $FAASR_RPC_PORT (default 8000). Base R only (no httr/jsonlite
+# needed): HTTP/1.0 over a socket connection and a small JSON reader/writer.
 # Named arguments work with both FaaSr R signatures (1.x: server_name first; 2.x: local_file first).
 
 .faasr_json_escape <- function(s) {
@@ -91,6 +91,18 @@ enum EmbeddedClients {
   value()
 }
 
+# As jsonlite's simplifyVector: a JSON array of scalars of one type becomes an atomic vector
+# (FaaSr's R entry parses Arguments with jsonlite::fromJSON); objects stay named lists.
+.faasr_simplify <- function(x) {
+  if (!is.list(x)) return(x)
+  if (!is.null(names(x))) { for (i in seq_along(x)) if (!is.null(x[[i]])) x[[i]] <- .faasr_simplify(x[[i]]); return(x) }
+  if (length(x) > 0 && all(vapply(x, function(v) !is.null(v) && !is.list(v) && length(v) == 1, TRUE))) {
+    kinds <- unique(vapply(x, function(v) class(v)[1], ""))
+    if (length(kinds) == 1) return(unlist(x))
+  }
+  lapply(x, function(v) if (is.null(v)) v else .faasr_simplify(v))
+}
+
 .faasr_rpc <- function(path, body = NULL) {
   port <- Sys.getenv("FAASR_RPC_PORT", "8000")
   if (port == "") port <- "8000"
@@ -171,29 +183,46 @@ faasr_exit <- function(message = NULL, traceback = NULL) {
 # Runs one FaaSr R user function (FaaSr for Swift).
 # Usage: Rscript faasr_entry.R FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR
 # Sources every *.R file under FUNCTIONS_DIR, calls the function with the Arguments as named
-# arguments, and reports the result (logical, else NULL) or the error and call stack over RPC.
+# arguments, and reports the result (logical, else NULL) or the error, with its call stack,
+# over RPC. The process exits 0 either way, as FaaSr's; the action then fails on the error.
 args <- commandArgs(trailingOnly = TRUE)
 source(Sys.getenv("FAASR_R_CLIENT"))
 lib <- Sys.getenv("FAASR_R_LIBS", "")
-if (lib != "") .libPaths(c(lib, .libPaths()))
+if (lib != "" && dir.exists(lib)) .libPaths(c(lib, .libPaths()))
 name <- args[1]
-arguments <- .faasr_from_json(args[2])
-if (is.null(arguments)) arguments <- list()
-for (f in list.files(args[3], pattern = "\\.R$", recursive = TRUE, full.names = TRUE)) {
+arguments <- .faasr_simplify(.faasr_from_json(args[2]))
+if (is.null(arguments) || length(arguments) == 0) arguments <- list()
+for (f in sort(list.files(args[3], pattern = "\\.R$", recursive = TRUE, full.names = TRUE))) {
   tryCatch(source(f, local = globalenv()), error = function(e) message("error sourcing ", f, ": ", conditionMessage(e)))
 }
 if (!exists(name, mode = "function", envir = globalenv())) {
   faasr_exit(paste0("cannot find function ", name, " in any .R file under ", args[3]))
   quit(status = 0)
 }
-fn <- get(name, mode = "function", envir = globalenv())
-.faasr_stack <- ""
-result <- withCallingHandlers(
-  tryCatch(list(ok = TRUE, value = do.call(fn, arguments)),
-           error = function(e) list(ok = FALSE, message = conditionMessage(e), stack = .faasr_stack)),
-  error = function(e) .faasr_stack <<- paste(vapply(sys.calls(), function(c) paste(deparse(c, nlines = 1), collapse = ""), ""), collapse = "\n"))
+
+# The call stack at the error, from the user function down to stop(): the frames after
+# do.call, without the condition-handling frames R adds.
+.faasr_stack <- function(calls) {
+  text <- vapply(calls, function(c) paste(deparse(c, nlines = 1, width.cutoff = 200L), collapse = ""), "")
+  start <- match(TRUE, startsWith(text, "do.call("))
+  if (is.na(start)) start <- 0
+  text <- text[-seq_len(start)]
+  text <- head(text, -1) # the handler itself
+  if (length(text) > 0 && startsWith(text[length(text)], ".handleSimpleError(")) text <- head(text, -1)
+  text
+}
+
+.faasr_failure <- NULL
+result <- tryCatch(
+  withCallingHandlers(list(ok = TRUE, value = do.call(name, arguments, envir = globalenv())),
+    error = function(e) .faasr_failure <<- list(message = conditionMessage(e), call = conditionCall(e), stack = .faasr_stack(sys.calls()))),
+  error = function(e) list(ok = FALSE, message = conditionMessage(e)))
 if (!isTRUE(result$ok)) {
-  faasr_exit(result$message, paste0("Error: ", result$message, "\nCall stack:\n", result$stack))
+  f <- .faasr_failure
+  where <- if (!is.null(f$call)) paste0(" in ", paste(deparse(f$call, nlines = 1), collapse = "")) else ""
+  stack <- if (length(f$stack) > 0) paste0(seq_along(f$stack), ": ", f$stack, collapse = "\n") else "(no calls)"
+  trace <- paste0("Error", where, ": ", result$message, "\nR call stack (outermost first):\n", stack)
+  faasr_exit(result$message, trace)
   quit(status = 0)
 }
 value <- result$value

@@ -60,8 +60,12 @@ struct FunctionCode {
                 throw RuntimeFailure("FunctionGitRepo \(spec) needs git, which is not on PATH")
             }
             let dest = dir.appendingPathComponent(parts[3]).appendingPathComponent(String(parts[4].dropLast(4)))
-            let out = try await ChildProcess.run(executable: git, arguments: ["clone", "--depth=1", spec, dest.path],
-                                                 directory: dir, environment: environment, timeout: .seconds(600),
+            // Never wait for a password prompt; git's own settings (url.<base>.insteadOf,
+            // credential helpers) apply as usual.
+            var env = environment
+            env["GIT_TERMINAL_PROMPT"] = "0"
+            let out = try await ChildProcess.run(executable: git, arguments: ["clone", "--depth=1", "--quiet", spec, dest.path],
+                                                 directory: dir, environment: env, timeout: .seconds(600),
                                                  onLine: { log.output($0) })
             guard out.status == 0 else { throw RuntimeFailure("git clone \(spec) failed (status \(out.status))") }
             return
@@ -87,7 +91,7 @@ struct FunctionCode {
             owner = parts[0]; repo = parts[1]
             sub = parts.count > 2 ? parts[2...].joined(separator: "/") : ""
         }
-        var headers: [(String, String)] = [("Accept", "application/vnd.github.v3+json")]
+        var headers: [(String, String)] = [("Accept", "application/vnd.github.v3+json"), ("X-GitHub-Api-Version", "2022-11-28")]
         if let t = source.token, !t.isEmpty { headers.append(("Authorization", "Bearer \(t)")) }
         let data = try await source.getData("\(source.gitHubAPI)/repos/\(owner)/\(repo)/tarball", headers: headers)
         let tmp = dir.appendingPathComponent(".tarball-\(UUID().uuidString)")

@@ -1,0 +1,205 @@
+import FaaSrCore
+import FaaSrTestSupport
+import Foundation
+import Hummingbird
+import Logging
+@testable import FaaSrRuntime
+
+/// A loopback stand-in for api.github.com that serves files and repository tarballs and
+/// checks every request against GitHub's REST description in ../shared/api
+/// (github-rest-excerpt.json, API version 2022-11-28):
+/// - the path must match an operation of the description (the tarball operation is not in
+///   the excerpt; it is checked against GitHub's documented `/repos/{owner}/{repo}/tarball[/{ref}]`),
+///   with only the query parameters the operation declares, and the slashes of the
+///   multi-segment `path` parameter not percent-encoded;
+/// - `Accept` must be a GitHub JSON media type, `X-GitHub-Api-Version` must be `2022-11-28`
+///   when sent (the contents API: always), a `User-Agent` must be present, and
+///   `Authorization` must be `Bearer {token}` exactly when a token is expected.
+/// The file answer carries every property the description's `content-file` schema requires.
+/// The tarball answer is a 302 to a codeload-like path on the same server, as GitHub does.
+final class GitHubTestServer: @unchecked Sendable {
+    /// One request as received.
+    struct Seen: Sendable {
+        var method: String, path: String, query: String
+        var headers: [String: String]
+    }
+
+    /// Files by "owner/repo/branch/path".
+    let files: [String: String]
+    /// Tarball bytes by "owner/repo".
+    let tarballs: [String: Data]
+    /// The token requests must carry (nil: no Authorization header allowed).
+    let token: String?
+    private let lock = NSLock()
+    private var seenRequests: [Seen] = []
+    private var problemList: [String] = []
+    private var task: Task<Void, any Error>?
+    private(set) var port = 0
+    private let templates: [(method: String, template: String, query: Set<String>)]
+
+    /// Every request so far.
+    var requests: [Seen] { lock.withLock { seenRequests } }
+    /// Every deviation from the description so far.
+    var problems: [String] { lock.withLock { problemList } }
+    /// The API base URL to give the runtime.
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    init(files: [String: String] = [:], tarballs: [String: Data] = [:], token: String?) throws {
+        self.files = files
+        self.tarballs = tarballs
+        self.token = token
+        templates = try Self.loadTemplates()
+    }
+
+    /// The operations (method, path template, declared query parameters) of the description.
+    static func loadTemplates() throws -> [(method: String, template: String, query: Set<String>)] {
+        let url = SharedFixtures.sharedRoot.appendingPathComponent("api/github-rest-excerpt.json")
+        let root = try JSONValue.parse(try Data(contentsOf: url))
+        let components = root.objectValue?.object("components")?.object("parameters") ?? JSONObject()
+        var out: [(String, String, Set<String>)] = []
+        for pathItem in (root.objectValue?.object("paths") ?? JSONObject()).members {
+            let template = pathItem.key
+            for operation in (pathItem.value.objectValue ?? JSONObject()).members {
+                let method = operation.key, op = operation.value
+                guard let params = op.objectValue?["parameters"]?.arrayValue else { continue }
+                var query = Set<String>()
+                for p in params {
+                    var param = p.objectValue ?? JSONObject()
+                    if let ref = param.string("$ref"), let name = ref.split(separator: "/").last {
+                        param = components.object(String(name)) ?? JSONObject()
+                    }
+                    if param.string("in") == "query", let n = param.string("name") { query.insert(n) }
+                }
+                out.append((method.uppercased(), template, query))
+            }
+        }
+        return out
+    }
+
+    /// Whether `path` matches `template` (`{path}` may span several segments).
+    static func matches(_ path: String, _ template: String) -> Bool {
+        let p = path.split(separator: "/", omittingEmptySubsequences: false)
+        let t = template.split(separator: "/", omittingEmptySubsequences: false)
+        guard t.count <= p.count else { return false }
+        for (i, seg) in t.enumerated() {
+            if seg == "{path}" && i == t.count - 1 { return p[i...].allSatisfy { !$0.isEmpty } }
+            if seg.hasPrefix("{") { if p[i].isEmpty { return false } else { continue } }
+            if seg != p[i] { return false }
+        }
+        return t.count == p.count
+    }
+
+    private func problem(_ m: String) { lock.withLock { problemList.append(m) } }
+
+    /// Checks the headers every GitHub API request needs.
+    private func checkHeaders(_ seen: Seen, versionRequired: Bool) {
+        let where_ = "\(seen.method) \(seen.path)"
+        let accept = seen.headers["accept"] ?? ""
+        if !["application/vnd.github.v3+json", "application/vnd.github+json", "application/json"].contains(accept) {
+            problem("\(where_): Accept '\(accept)' is not a GitHub JSON media type")
+        }
+        switch seen.headers["x-github-api-version"] {
+        case nil where versionRequired: problem("\(where_): no X-GitHub-Api-Version header")
+        case let v? where v != "2022-11-28": problem("\(where_): X-GitHub-Api-Version '\(v)', expected 2022-11-28")
+        default: break
+        }
+        if (seen.headers["user-agent"] ?? "").isEmpty { problem("\(where_): no User-Agent") }
+        let auth = seen.headers["authorization"]
+        if let token {
+            if auth != "Bearer \(token)" { problem("\(where_): Authorization '\(auth ?? "none")', expected Bearer {GH_PAT}") }
+        } else if let auth {
+            problem("\(where_): Authorization '\(auth)' sent without a token")
+        }
+    }
+
+    func handle(_ seen: Seen) -> (Int, [(String, String)], Data) {
+        lock.withLock { seenRequests.append(seen) }
+        let path = seen.path
+        if path.hasPrefix("/codeload/") {
+            // The redirect target: repository tarball bytes.
+            let parts = path.split(separator: "/").map(String.init) // codeload owner repo legacy.tar.gz ...
+            guard parts.count >= 3, let data = tarballs["\(parts[1])/\(parts[2])"] else { return (404, [], Data()) }
+            return (200, [("Content-Type", "application/x-gzip")], data)
+        }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let queryItems = URLComponents(string: "http://x/?\(seen.query)")?.queryItems ?? []
+        if parts.count >= 5, parts[1] == "repos", parts[4] == "tarball" {
+            checkHeaders(seen, versionRequired: false)
+            if !(parts.count == 5 || parts.count == 6) { problem("\(path): not /repos/{owner}/{repo}/tarball[/{ref}]") }
+            guard tarballs["\(parts[2])/\(parts[3])"] != nil else { return notFound() }
+            return (302, [("Location", "\(baseURL)/codeload/\(parts[2])/\(parts[3])/legacy.tar.gz/refs/heads/main")], Data())
+        }
+        guard let op = templates.first(where: { $0.method == seen.method && Self.matches(path, $0.template) }) else {
+            problem("\(seen.method) \(path) matches no operation of github-rest-excerpt.json")
+            return notFound()
+        }
+        for item in queryItems where !op.query.contains(item.name) {
+            problem("\(path): query parameter '\(item.name)' is not declared by \(op.template)")
+        }
+        if path.contains("%2F") || path.contains("%2f") { problem("\(path): the multi-segment path has encoded slashes") }
+        checkHeaders(seen, versionRequired: true)
+        guard op.template == "/repos/{owner}/{repo}/contents/{path}" else { return notFound() }
+        let owner = parts[2], repo = parts[3]
+        let filePath = parts[5...].joined(separator: "/")
+        let ref = queryItems.first { $0.name == "ref" }?.value ?? "main"
+        guard let text = files["\(owner)/\(repo)/\(ref)/\(filePath)"] else { return notFound() }
+        // Base64 in lines of 60 characters, as GitHub sends it.
+        let b64 = Data(text.utf8).base64EncodedString()
+        var lines: [String] = []
+        var rest = Substring(b64)
+        while !rest.isEmpty { lines.append(String(rest.prefix(60))); rest = rest.dropFirst(60) }
+        let name = (filePath as NSString).lastPathComponent
+        let html = "https://github.com/\(owner)/\(repo)/blob/\(ref)/\(filePath)"
+        let selfURL = "https://api.github.com/repos/\(owner)/\(repo)/contents/\(filePath)?ref=\(ref)"
+        let git = "https://api.github.com/repos/\(owner)/\(repo)/git/blobs/0123456789abcdef0123456789abcdef01234567"
+        let body = JSONValue.object(JSONObject([
+            .init(key: "type", value: "file"), .init(key: "encoding", value: "base64"),
+            .init(key: "size", value: .number(JSONNumber(text.utf8.count))), .init(key: "name", value: .string(name)),
+            .init(key: "path", value: .string(filePath)), .init(key: "content", value: .string(lines.joined(separator: "\n") + "\n")),
+            .init(key: "sha", value: "0123456789abcdef0123456789abcdef01234567"), .init(key: "url", value: .string(selfURL)),
+            .init(key: "git_url", value: .string(git)), .init(key: "html_url", value: .string(html)),
+            .init(key: "download_url", value: .string("https://raw.githubusercontent.com/\(owner)/\(repo)/\(ref)/\(filePath)")),
+            .init(key: "_links", value: .object(JSONObject([
+                .init(key: "self", value: .string(selfURL)), .init(key: "git", value: .string(git)), .init(key: "html", value: .string(html))]))),
+        ]))
+        return (200, [("Content-Type", "application/json; charset=utf-8")], Data(body.compactText.utf8))
+    }
+
+    private func notFound() -> (Int, [(String, String)], Data) {
+        (404, [("Content-Type", "application/json; charset=utf-8")],
+         Data(#"{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}"#.utf8))
+    }
+
+    /// Starts listening on a free loopback port.
+    func start() async throws {
+        let router = Router()
+        router.get("**") { [self] request, _ -> Response in
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            let seen = Seen(method: "GET", path: request.uri.path, query: request.uri.query ?? "", headers: headers)
+            let (status, fields, body) = handle(seen)
+            var response = Response(status: .init(code: status), body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            for (k, v) in fields {
+                if k == "Location" { response.headers[.location] = v } else if k == "Content-Type" { response.headers[.contentType] = v }
+            }
+            return response
+        }
+        var logger = Logger(label: "github-test")
+        logger.logLevel = .critical
+        let (stream, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
+                              onServerRunning: { channel in
+                                  continuation.yield(channel.localAddress?.port ?? 0)
+                                  continuation.finish()
+                              }, logger: logger)
+        task = Task { defer { continuation.finish() }; try await app.run() }
+        for await p in stream { port = p; break }
+        if port == 0 { throw RuntimeFailure("the GitHub test server could not listen on 127.0.0.1") }
+    }
+
+    /// Stops the server.
+    func stop() async {
+        task?.cancel()
+        _ = await task?.result
+    }
+}
