@@ -47,13 +47,13 @@ struct CountingResolver: StoreResolver {
 
 func maxRSSKilobytes() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(truncatingIfNeeded: RUSAGE_SELF.rawValue), &usage)
     return Int(usage.ru_maxrss)
 }
 
 func childrenMaxRSSKilobytes() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_CHILDREN, &usage)
+    getrusage(__rusage_who_t(truncatingIfNeeded: RUSAGE_CHILDREN.rawValue), &usage)
     return Int(usage.ru_maxrss)
 }
 
@@ -113,8 +113,11 @@ let s3: S3Server? = {
                     accessKey: a, secretKey: k, log: env["FAASR_TEST_S3_STATE_DIR"].map { URL(fileURLWithPath: $0).appendingPathComponent("log") })
 }()
 /// The environment of every action: the store's credentials by derived secret name.
-var childEnv = env
-if let s3 { childEnv["S3_AccessKey"] = s3.accessKey; childEnv["S3_SecretKey"] = s3.secretKey }
+let childEnv: [String: String] = {
+    var e = env
+    if let s3 { e["S3_AccessKey"] = s3.accessKey; e["S3_SecretKey"] = s3.secretKey }
+    return e
+}()
 
 /// S3 requests in moto's log (one line per request: `"METHOD /bucket[/key][?query] HTTP/1.1" status`).
 func serverRequests(in lines: ArraySlice<Substring>, bucket: String) -> [String: Int] {
