@@ -8,6 +8,17 @@ extension Workflow {
         guard !existing.contains(name) else { throw .nameTaken(kind: kind, name: name) }
     }
 
+    /// Copies entry `name` of the top-level object `table` under `newName`, right after it.
+    private mutating func duplicateEntry(_ name: String, as newName: String, table: String, at pointer: JSONPointer,
+                                         kind: String, existing: [String]) throws(EditError) -> EditSummary {
+        guard let object = root[table]?.objectValue, let v = object[name] else { throw .notFound(kind: kind, name: name) }
+        try checkNewKey(newName, kind: kind, existing: existing)
+        let position = object.index(ofKey: name).map { $0 + 1 }
+        return try edit("Duplicate \(kind) \(name) as \(newName)") { e throws(EditError) in
+            try e.insert(v, key: newName, in: pointer, at: position)
+        }
+    }
+
     // MARK: Compute servers
 
     /// Adds a compute server `{"FaaSType": type, ...fields}` at the end of `ComputeServers`.
@@ -41,12 +52,8 @@ extension Workflow {
     /// Copies a compute server under a new name, right after it.
     @discardableResult
     public mutating func duplicateComputeServer(_ name: String, as newName: String) throws(EditError) -> EditSummary {
-        guard let v = root[WorkflowKey.computeServers]?.objectValue?[name] else { throw .notFound(kind: "compute server", name: name) }
-        try checkNewKey(newName, kind: "compute server", existing: computeServerNames)
-        let position = root[WorkflowKey.computeServers]?.objectValue?.index(ofKey: name).map { $0 + 1 }
-        return try edit("Duplicate compute server \(name) as \(newName)") { e throws(EditError) in
-            try e.insert(v, key: newName, in: Self.serversPointer, at: position)
-        }
+        try duplicateEntry(name, as: newName, table: WorkflowKey.computeServers, at: Self.serversPointer,
+                           kind: "compute server", existing: computeServerNames)
     }
 
     /// Deletes a compute server. Actions that ran on it move to `reassignTo` when given;
@@ -113,12 +120,8 @@ extension Workflow {
     /// Copies a data store under a new name, right after it.
     @discardableResult
     public mutating func duplicateDataStore(_ name: String, as newName: String) throws(EditError) -> EditSummary {
-        guard let v = root[WorkflowKey.dataStores]?.objectValue?[name] else { throw .notFound(kind: "data store", name: name) }
-        try checkNewKey(newName, kind: "data store", existing: dataStoreNames)
-        let position = root[WorkflowKey.dataStores]?.objectValue?.index(ofKey: name).map { $0 + 1 }
-        return try edit("Duplicate data store \(name) as \(newName)") { e throws(EditError) in
-            try e.insert(v, key: newName, in: Self.storesPointer, at: position)
-        }
+        try duplicateEntry(name, as: newName, table: WorkflowKey.dataStores, at: Self.storesPointer,
+                           kind: "data store", existing: dataStoreNames)
     }
 
     /// Deletes a data store. `DefaultDataStore` / `LoggingDataStore` naming it move to
