@@ -9,6 +9,8 @@
 //       installed), interleaved back to back in every repetition so machine load hits all
 //       alike. Reports the median and range of wall time, MB/s and the median CPU time.
 //       "ours-unsigned" is our client with UNSIGNED-PAYLOAD (no hashing pass), put only.
+//   StorageBench puts SIZE_MB [REPETITIONS]
+//       The puts alone (for tuning part size and parts in flight; see BENCH_PART_MB).
 //   StorageBench memory SIZE_MB
 //       Put, then get, of one object; the peak RSS (VmHWM) of this process during each.
 import FaaSrStorage
@@ -156,14 +158,23 @@ struct BenchError: Error, CustomStringConvertible {
 // MARK: - Main
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, let megabytes = Int(arguments[2]), ["compare", "memory"].contains(arguments[1]) else {
-    print("usage: StorageBench compare SIZE_MB [REPETITIONS] | StorageBench memory SIZE_MB")
+guard arguments.count >= 3, let megabytes = Int(arguments[2]), ["compare", "puts", "memory"].contains(arguments[1]) else {
+    print("usage: StorageBench compare|puts SIZE_MB [REPETITIONS] | StorageBench memory SIZE_MB")
     exit(2)
 }
-let client = S3Client(configuration: S3Configuration(
-    endpoint: URL(string: env("FAASR_TEST_S3_ENDPOINT"))!, bucket: env("FAASR_TEST_S3_BUCKET"),
-    region: env("FAASR_TEST_S3_REGION"),
-    credentials: AWSCredentials(accessKeyID: env("FAASR_TEST_S3_ACCESS_KEY"), secretAccessKey: env("FAASR_TEST_S3_SECRET_KEY"))))
+/// Our client with the library defaults, or the part size (MiB) and parts in flight given
+/// in BENCH_PART_MB and BENCH_PARTS_IN_FLIGHT (for tuning those defaults).
+let client: S3Client = {
+    var configuration = S3Configuration(
+        endpoint: URL(string: env("FAASR_TEST_S3_ENDPOINT"))!, bucket: env("FAASR_TEST_S3_BUCKET"),
+        region: env("FAASR_TEST_S3_REGION"),
+        credentials: AWSCredentials(accessKeyID: env("FAASR_TEST_S3_ACCESS_KEY"), secretAccessKey: env("FAASR_TEST_S3_SECRET_KEY")))
+    let environment = ProcessInfo.processInfo.environment
+    if let mib = environment["BENCH_PART_MB"].flatMap({ Int64($0) }) { configuration.partSize = max(5, mib) << 20 }
+    if let n = environment["BENCH_PARTS_IN_FLIGHT"].flatMap({ Int($0) }) { configuration.partConcurrency = max(1, n) }
+    FileHandle.standardError.write(Data("our client: \(configuration.partSize >> 20) MiB parts, \(configuration.partConcurrency) in flight\n".utf8))
+    return S3Client(configuration: configuration)
+}()
 /// The same client sending `UNSIGNED-PAYLOAD` (no hashing pass over each part).
 let unsignedClient = S3Client(configuration: {
     var configuration = client.configuration
@@ -185,12 +196,13 @@ func ours(_ body: () async throws -> Void) async rethrows -> Sample {
 }
 
 switch arguments[1] {
-case "compare":
+case "compare", "puts":
+    let putsOnly = arguments[1] == "puts"
     let repetitions = arguments.count > 3 ? max(1, Int(arguments[3]) ?? 5) : 5
     let helper = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../scripts/bench-storage-boto3").standardized
     let boto3 = try Boto3(helper: helper)
-    let withCLI = hasAWSCLI()
+    let withCLI = !putsOnly && hasAWSCLI()
     var samples: [String: [Sample]] = [:]
     func add(_ name: String, _ sample: Sample) {
         samples[name, default: []].append(sample)
@@ -202,6 +214,7 @@ case "compare":
         add("ours-unsigned put", try await ours { try await unsignedClient.put("bench/swift-unsigned.bin", from: source) })
         add("boto3 put", try boto3.run("put", source.path, "bench/boto3.bin"))
         if withCLI { add("aws-cli put", try awsCLI([source.path, "s3://\(bucket)/bench/cli.bin"])) }
+        if putsOnly { continue }
         add("ours get", try await ours { try await client.get("bench/swift.bin", to: target) })
         add("boto3 get", try boto3.run("get", "bench/boto3.bin", target.path + ".boto3"))
         if withCLI { add("aws-cli get", try awsCLI(["s3://\(bucket)/bench/cli.bin", target.path + ".cli"])) }

@@ -16,7 +16,7 @@ struct FileRegion: Sendable {
     var onRead: (@Sendable (Int64) -> Void)? = nil
 
     /// Chunk size of reads: large enough for throughput, small enough for flat memory.
-    static let chunkSize = 1 << 20
+    static let chunkSize = 512 << 10
 
     /// The whole file at `url`.
     static func whole(_ url: URL) throws -> FileRegion {

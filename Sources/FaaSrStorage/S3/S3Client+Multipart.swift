@@ -28,7 +28,7 @@ extension S3Client {
     /// Multipart upload: create, upload parts (several at once), complete; abort on failure.
     ///
     /// At most ``S3Configuration/partConcurrency`` parts are in flight; each streams its
-    /// range of the file in 1 MiB reads, so memory does not grow with the object. Any
+    /// range of the file in 512 KiB reads, so memory does not grow with the object. Any
     /// failure (a part that fails for good, a local read error, cancellation) aborts the
     /// upload on the server, so no parts are left behind to be billed.
     func multipartUpload(_ key: String, region: FileRegion, progress: TransferProgress?) async throws {
@@ -84,7 +84,7 @@ extension S3Client {
     }
 
     private func uploadPart(key: String, uploadID: String, number: Int, part: FileRegion) async throws -> String {
-        let hash = configuration.signsPayload ? try part.sha256() : nil
+        let hash = configuration.signsPayload ? try await Self.sha256OffThePool(part) : nil
         let answer = try await simple("UploadPart", method: .PUT, key: key,
                                       query: [("partNumber", String(number)), ("uploadId", uploadID)],
                                       resource: "\(key) part \(number)", body: .file(part, sha256: hash))
@@ -93,6 +93,16 @@ extension S3Client {
                                                       code: "MalformedResponse", message: "no ETag for part \(number)", resource: key))
         }
         return S3XML.unquote(etag)
+    }
+
+    /// The SHA-256 of a part, computed on a Dispatch thread: hashing megabytes would
+    /// otherwise hold one of the few cooperative threads that drive every transfer.
+    static func sha256OffThePool(_ part: FileRegion) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try part.sha256() })
+            }
+        }
     }
 
     /// `ListMultipartUploads`: the uploads under `prefix` that were started and neither

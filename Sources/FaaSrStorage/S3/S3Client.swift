@@ -16,7 +16,7 @@ public typealias TransferProgress = @Sendable (_ done: Int64, _ total: Int64?) -
 ///
 /// Requests are signed with SigV4 (or sent unsigned for anonymous access). Bodies are
 /// streamed: downloads go chunk by chunk to a temporary file that is renamed into place
-/// when complete; uploads read the file in 1 MiB chunks, and files above
+/// when complete; uploads read the file in 512 KiB chunks, and files above
 /// ``S3Configuration/multipartThreshold`` are sent as a multipart upload. Idempotent
 /// requests are retried on connection errors, timeouts, HTTP 500/502/503/504 and
 /// 429/`SlowDown` (see ``RetryPolicy``); an interrupted download resumes where it stopped.
