@@ -1,3 +1,4 @@
+import FaaSrCore
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -125,19 +126,14 @@ enum S3XML {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
+    /// `LastModified` in a listing (RFC 3339). Read by hand: Foundation's date formatters are
+    /// not safe to create on many tasks at once on Linux (see ``UTCDateTime``).
     static func parseISO8601(_ text: String) -> Date? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = withFraction.date(from: text) { return date }
-        return ISO8601DateFormatter().date(from: text)
+        UTCDateTime.parseISO8601(text).map { Date(timeIntervalSince1970: $0.secondsSince1970) }
     }
 
     /// An HTTP date (`Last-Modified` header).
     static func parseHTTPDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: text)
+        UTCDateTime.parseHTTPDate(text).map { Date(timeIntervalSince1970: $0.secondsSince1970) }
     }
 }
