@@ -14,11 +14,15 @@ Prints `FAASRPY maxrss_kb=N child_kb=N exit=N` last.
 import json
 import os
 import resource
+import signal
 import sys
 from datetime import datetime
 
 
 def main():
+    # A parent that blocks signals (a Swift process does) passes its mask on; faasr-py stops
+    # its RPC server with SIGTERM, so unblock everything first, as in a fresh container.
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
     start_time = datetime.now()
     workflow_file, overwritten = sys.argv[1], json.loads(sys.argv[2])
     with open(workflow_file) as f:
