@@ -82,6 +82,17 @@ enum FaasrBinary {
         #expect(await w.trigger.requests.isEmpty)
     }
 
+    /// The runtime's threads block SIGTERM and others; the function must not inherit that.
+    @Test func functionStartsWithNoBlockedSignals() async throws {
+        let (o, _, log) = try await run("""
+        def f():
+            faasr_log([l for l in open("/proc/self/status") if l.startswith("SigBlk")][0].strip())
+            return True
+        """, function: "f")
+        #expect(o.kind == .succeeded, "\(o.message ?? "")")
+        #expect(log.contains("SigBlk:\t0000000000000000\n"), "\(log)")
+    }
+
     @Test func missingFunctionFails() async throws {
         let (o, _, _) = try await run("def g():\n    return True\n", function: "f")
         #expect(o.exitCode == 1)

@@ -395,10 +395,17 @@ keyword arguments and reports the result over /faasr-return, or the error and tr
 import importlib
 import json
 import os
+import signal
 import sys
 import traceback
 
 import FaaSr_py
+
+# The runtime (a Swift process) blocks SIGTERM, SIGINT and others in its threads, and a
+# spawned child inherits that mask: unblock everything so the function sees signals as it
+# would in a fresh container (and MaxRuntime's SIGTERM stops it at once).
+if hasattr(signal, "pthread_sigmask"):
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
 
 _IGNORED = {
     "test_gh_invoke.py", "test.py", "func_test.py", "faasr_start_invoke_helper.py",
