@@ -1,4 +1,5 @@
 import Crypto
+import FaaSrCore
 import Foundation
 
 /// A request to be signed, in the parts SigV4 needs.
@@ -213,20 +214,8 @@ public enum AmzDate {
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
-    private static func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        // Civil-from-days (proleptic Gregorian), avoiding Calendar for speed and thread safety.
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = Int((Double(seconds) / 86_400).rounded(.down))
-        let secOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return (y, m, d, secOfDay / 3600, (secOfDay % 3600) / 60, secOfDay % 60)
+    /// UTC fields by calendar arithmetic (``UTCDateTime``), avoiding Calendar for speed and thread safety.
+    private static func components(_ date: Date) -> UTCDateTime {
+        UTCDateTime(secondsSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 }
