@@ -26,7 +26,7 @@ final class GitHubTestServer: @unchecked Sendable {
 
     /// Files by "owner/repo/branch/path".
     let files: [String: String]
-    /// Tarball bytes by "owner/repo".
+    /// Tarball bytes by "owner/repo" (the default branch) or "owner/repo@ref".
     let tarballs: [String: Data]
     /// The token requests must carry (nil: no Authorization header allowed).
     let token: String?
@@ -117,8 +117,11 @@ final class GitHubTestServer: @unchecked Sendable {
         let path = seen.path
         if path.hasPrefix("/codeload/") {
             // The redirect target: repository tarball bytes.
-            let parts = path.split(separator: "/").map(String.init) // codeload owner repo legacy.tar.gz ...
-            guard parts.count >= 3, let data = tarballs["\(parts[1])/\(parts[2])"] else { return (404, [], Data()) }
+            let parts = path.split(separator: "/").map(String.init) // codeload owner repo legacy.tar.gz ref...
+            guard parts.count >= 5 else { return (404, [], Data()) }
+            let ref = parts[4...].joined(separator: "/")
+            let key = "\(parts[1])/\(parts[2])" + (ref == "refs/heads/main" ? "" : "@\(ref)")
+            guard let data = tarballs[key] else { return (404, [], Data()) }
             return (200, [("Content-Type", "application/x-gzip")], data)
         }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -126,8 +129,9 @@ final class GitHubTestServer: @unchecked Sendable {
         if parts.count >= 5, parts[1] == "repos", parts[4] == "tarball" {
             checkHeaders(seen, versionRequired: false)
             if !(parts.count == 5 || parts.count == 6) { problem("\(path): not /repos/{owner}/{repo}/tarball[/{ref}]") }
-            guard tarballs["\(parts[2])/\(parts[3])"] != nil else { return notFound() }
-            return (302, [("Location", "\(baseURL)/codeload/\(parts[2])/\(parts[3])/legacy.tar.gz/refs/heads/main")], Data())
+            let ref = parts.count > 5 ? parts[5...].joined(separator: "/") : nil
+            guard tarballs["\(parts[2])/\(parts[3])" + (ref.map { "@\($0)" } ?? "")] != nil else { return notFound() }
+            return (302, [("Location", "\(baseURL)/codeload/\(parts[2])/\(parts[3])/legacy.tar.gz/\(ref ?? "refs/heads/main")")], Data())
         }
         guard let op = templates.first(where: { $0.method == seen.method && Self.matches(path, $0.template) }) else {
             problem("\(seen.method) \(path) matches no operation of github-rest-excerpt.json")

@@ -91,23 +91,11 @@ struct FunctionCode {
             owner = parts[0]; repo = parts[1]
             sub = parts.count > 2 ? parts[2...].joined(separator: "/") : ""
         }
-        var headers: [(String, String)] = [("Accept", "application/vnd.github.v3+json"), ("X-GitHub-Api-Version", "2022-11-28")]
-        if let t = source.token, !t.isEmpty { headers.append(("Authorization", "Bearer \(t)")) }
-        let data = try await source.getData("\(source.gitHubAPI)/repos/\(owner)/\(repo)/tarball", headers: headers)
         let tmp = dir.appendingPathComponent(".tarball-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let archive = tmp.appendingPathComponent("repo.tar.gz")
-        try data.write(to: archive)
-        guard let tar = ChildProcess.which("tar", path: environment["PATH"]) else {
-            throw RuntimeFailure("FunctionGitRepo \(spec) needs tar, which is not on PATH")
-        }
-        let out = try await ChildProcess.run(executable: tar, arguments: ["-xzf", archive.path, "-C", tmp.path],
-                                             directory: tmp, environment: environment, timeout: .seconds(600), onLine: { log.output($0) })
-        guard out.status == 0 else { throw RuntimeFailure("cannot extract the tarball of \(owner)/\(repo)") }
-        let roots = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0 != "repo.tar.gz" }
-        guard let root = roots.first else { throw RuntimeFailure("the tarball of \(owner)/\(repo) is empty") }
-        let rootURL = tmp.appendingPathComponent(root)
+        let rootURL = try await GitHubTarball(source: source, log: log, environment: environment)
+            .fetch(owner: owner, repo: repo, ref: nil, into: tmp, what: "FunctionGitRepo \(spec)")
+        let root = rootURL.lastPathComponent
         for name in try FileManager.default.contentsOfDirectory(atPath: rootURL.path) {
             // FaaSr keeps members whose path starts with `{root}/{sub}` (a prefix match).
             if !sub.isEmpty && !(name.hasPrefix(sub) || sub.hasPrefix(name + "/")) { continue }
@@ -135,48 +123,5 @@ struct FunctionCode {
                 try copyMatching(url.appendingPathComponent(name), rel: r, sub: sub, into: base)
             }
         }
-    }
-}
-
-/// Installs a function's packages (spec/runtime.md §2.7.3); a failed install is an error.
-struct PackageInstaller {
-    let payload: ActionPayload
-    let log: ActionLog
-    let environment: [String: String]
-
-    func install(functionName: String, type: String, into dir: URL) async throws {
-        let pypi = FunctionCode.list(payload["PyPIPackageDownloads"]?.objectValue?[functionName])
-        let cran = FunctionCode.list(payload["FunctionCRANPackage"]?.objectValue?[functionName])
-        let gh = FunctionCode.list(payload["FunctionGitHubPackage"]?.objectValue?[functionName])
-        if type == "Python", !(pypi.isEmpty && gh.isEmpty) {
-            let python = environment["FAASR_PYTHON"] ?? "python3"
-            guard let exe = ChildProcess.which(python, path: environment["PATH"]) else {
-                throw RuntimeFailure("installing PyPI packages needs \(python), which is not on PATH")
-            }
-            let target = dir.appendingPathComponent("python").path
-            for p in pypi + gh.map({ "git+https://github.com/\($0).git" }) {
-                try await run(exe, ["-m", "pip", "install", "--no-input", "--disable-pip-version-check", "-q", p, "-t", target], what: "pip install \(p)")
-            }
-        }
-        if type == "R", !(cran.isEmpty && gh.isEmpty) {
-            guard let exe = ChildProcess.which("Rscript", path: environment["PATH"]) else {
-                throw RuntimeFailure("installing R packages needs Rscript, which is not on PATH (apt-get install r-base-core)")
-            }
-            let lib = dir.appendingPathComponent("R").path
-            try FileManager.default.createDirectory(atPath: lib, withIntermediateDirectories: true)
-            for p in cran {
-                try await run(exe, ["-e", "install.packages('\(p)', lib='\(lib)', repos='https://cloud.r-project.org'); if (!requireNamespace('\(p)', lib.loc='\(lib)', quietly=TRUE)) quit(status=1)"], what: "CRAN package \(p)")
-            }
-            for p in gh {
-                try await run(exe, ["-e", ".libPaths(c('\(lib)', .libPaths())); remotes::install_github('\(p)', lib='\(lib)')"], what: "GitHub package \(p)")
-            }
-        }
-    }
-
-    private func run(_ exe: String, _ args: [String], what: String) async throws {
-        log.log(.info, "installing \(what)")
-        let out = try await ChildProcess.run(executable: exe, arguments: args, directory: URL(fileURLWithPath: NSTemporaryDirectory()),
-                                             environment: environment, timeout: .seconds(1800), onLine: { log.output($0) })
-        guard out.status == 0 else { throw RuntimeFailure("\(what) failed (status \(out.status))") }
     }
 }

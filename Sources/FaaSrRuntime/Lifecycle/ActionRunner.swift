@@ -194,7 +194,7 @@ public struct ActionRunner: Sendable {
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
             try await FunctionCode(payload: payload, source: source, log: log, environment: environment)
                 .fetch(functionName: functionName, into: functionsDir)
-            try await PackageInstaller(payload: payload, log: log, environment: environment)
+            try await PackageInstaller(payload: payload, source: source, log: log, environment: environment)
                 .install(functionName: functionName, type: type, into: packagesDir)
         } catch { return fail("\(error)") }
         let session = ActionSession(payload: payload, stores: storeSet, log: log, workingDirectory: work,
