@@ -12,49 +12,9 @@ struct ChildProcess {
     static func run(executable: String, arguments: [String], directory: URL,
                     environment: [String: String], timeout: Duration?,
                     onLine: @escaping @Sendable (String) -> Void) async throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        let splitter = LineSplitter(onLine: onLine)
-        pipe.fileHandleForReading.readabilityHandler = { h in
-            let d = h.availableData
-            if d.isEmpty { h.readabilityHandler = nil; return }
-            splitter.feed(d)
-        }
-        let exited = AsyncStream<Int32>.makeStream()
-        process.terminationHandler = { p in
-            exited.continuation.yield(p.terminationStatus)
-            exited.continuation.finish()
-        }
-        try process.run()
-        let timedOut = TimedOutFlag()
-        var killer: Task<Void, Never>?
-        if let timeout {
-            killer = Task {
-                try? await Task.sleep(for: timeout)
-                if Task.isCancelled { return }
-                if process.isRunning {
-                    timedOut.set()
-                    process.terminate()
-                    try? await Task.sleep(for: .seconds(2))
-                    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-                }
-            }
-        }
-        var status: Int32 = -1
-        for await s in exited.stream { status = s }
-        killer?.cancel()
-        // Drain what is left in the pipe.
-        pipe.fileHandleForReading.readabilityHandler = nil
-        if let rest = try? pipe.fileHandleForReading.readToEnd() { splitter.feed(rest) }
-        splitter.finish()
-        return Outcome(status: status, timedOut: timedOut.value)
+        let child = try RunningChild.start(executable: executable, arguments: arguments, directory: directory,
+                                           environment: environment, input: false, onLine: onLine)
+        return await child.wait(timeout: timeout)
     }
 
     /// Finds a program on PATH.

@@ -182,21 +182,37 @@ faasr_exit <- function(message = NULL, traceback = NULL) {
         ("R/faasr_entry.R", ##"""
 # Runs one FaaSr R user function (FaaSr for Swift).
 # Usage: Rscript faasr_entry.R FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR
+#        Rscript faasr_entry.R --standby
 # Sources every *.R file under FUNCTIONS_DIR, calls the function with the Arguments as named
 # arguments, and reports the result (logical, else NULL) or the error, with its call stack,
 # over RPC. The process exits 0 either way, as FaaSr's; the action then fails on the error.
+# In standby R starts and loads the API while the runtime is still busy, then reads one JSON
+# line from standard input ({"function", "arguments", "functions_dir", "packages_dir",
+# "rpc_port"}); no user code runs before it, and end of input means: exit quietly.
 args <- commandArgs(trailingOnly = TRUE)
 source(Sys.getenv("FAASR_R_CLIENT"))
-lib <- Sys.getenv("FAASR_R_LIBS", "")
+if (length(args) == 1 && args[1] == "--standby") {
+  line <- readLines(file("stdin"), n = 1, warn = FALSE)
+  if (length(line) == 0 || !nzchar(trimws(line))) quit(status = 0)
+  go <- .faasr_from_json(line)
+  Sys.setenv(FAASR_RPC_PORT = format(go$rpc_port, scientific = FALSE))
+  name <- go$`function`
+  arguments <- .faasr_simplify(go$arguments)
+  dir <- go$functions_dir
+  lib <- if (is.null(go$packages_dir)) "" else go$packages_dir
+} else {
+  name <- args[1]
+  arguments <- .faasr_simplify(.faasr_from_json(args[2]))
+  dir <- args[3]
+  lib <- Sys.getenv("FAASR_R_LIBS", "")
+}
 if (lib != "" && dir.exists(lib)) .libPaths(c(lib, .libPaths()))
-name <- args[1]
-arguments <- .faasr_simplify(.faasr_from_json(args[2]))
 if (is.null(arguments) || length(arguments) == 0) arguments <- list()
-for (f in sort(list.files(args[3], pattern = "\\.R$", recursive = TRUE, full.names = TRUE))) {
+for (f in sort(list.files(dir, pattern = "\\.R$", recursive = TRUE, full.names = TRUE))) {
   tryCatch(source(f, local = globalenv()), error = function(e) message("error sourcing ", f, ": ", conditionMessage(e)))
 }
 if (!exists(name, mode = "function", envir = globalenv())) {
-  faasr_exit(paste0("cannot find function ", name, " in any .R file under ", args[3]))
+  faasr_exit(paste0("cannot find function ", name, " in any .R file under ", dir))
   quit(status = 0)
 }
 
@@ -234,8 +250,9 @@ quit(status = 0)
 """FaaSr function API for Python user functions (FaaSr for Swift).
 
 Wire-compatible with FaaSr 2.x: every call is a JSON request to the action's local RPC
-server. Only the standard library is used. The server port comes from the environment
-variable FAASR_RPC_PORT (default 8000, as FaaSr).
+server. Only the standard library is used, and only `json`, `os` and the C `_socket` of it,
+so importing the API is cheap (urllib.request alone took 35-45 ms, `socket` 6 ms). The server
+port comes from the environment variable FAASR_RPC_PORT (default 8000, as FaaSr).
 
 Unlike FaaSr's stubs, a failed call raises FaaSrError instead of calling sys.exit(1), so
 the traceback reaches the action log.
@@ -243,7 +260,11 @@ the traceback reaches the action log.
 
 import json
 import os
-import urllib.request
+
+try:  # the C module: `socket` adds 5 ms of enum set-up to every function's start
+    import _socket
+except ImportError:  # pragma: no cover - other Pythons
+    import socket as _socket
 
 __all__ = [
     "FaaSrError",
@@ -266,23 +287,64 @@ class FaaSrError(RuntimeError):
     """A FaaSr API call failed (the message says which and why)."""
 
 
-def _base_url():
-    port = os.environ.get("FAASR_RPC_PORT", "").strip() or "8000"
-    return "http://127.0.0.1:" + port
+def _port():
+    return int(os.environ.get("FAASR_RPC_PORT", "").strip() or "8000")
+
+
+def _http(method, path, data):
+    """One HTTP/1.1 exchange with the RPC server on 127.0.0.1: (status, body bytes)."""
+    head = (f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n")
+    sock = _socket.socket(_socket.AF_INET, _socket.SOCK_STREAM)
+    try:
+        sock.settimeout(600)
+        sock.connect(("127.0.0.1", _port()))
+        sock.sendall(head.encode("ascii") + data)
+        chunks = []
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        sock.close()
+    raw = b"".join(chunks)
+    header, sep, body = raw.partition(b"\r\n\r\n")
+    if not sep:
+        raise OSError("incomplete HTTP response")
+    lines = header.split(b"\r\n")
+    status = int(lines[0].split()[1])
+    fields = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(b":")
+        fields[name.strip().lower()] = value.strip()
+    if fields.get(b"transfer-encoding", b"").lower() == b"chunked":
+        body = _unchunk(body)
+    elif b"content-length" in fields:
+        body = body[:int(fields[b"content-length"])]
+    return status, body
+
+
+def _unchunk(body):
+    out = []
+    while True:
+        size_line, _, rest = body.partition(b"\r\n")
+        size = int(size_line.split(b";")[0], 16)
+        if size == 0:
+            return b"".join(out)
+        out.append(rest[:size])
+        body = rest[size + 2:]
 
 
 def _request(path, body=None):
-    url = _base_url() + path
-    if body is None:
-        req = urllib.request.Request(url, method="GET")
-    else:
-        data = json.dumps(body).encode("utf-8")
-        req = urllib.request.Request(
-            url, data=data, method="POST", headers={"Content-Type": "application/json"}
-        )
     try:
-        with urllib.request.urlopen(req, timeout=600) as resp:
-            return json.loads(resp.read().decode("utf-8"))
+        if body is None:
+            status, data = _http("GET", path, b"")
+        else:
+            status, data = _http("POST", path, json.dumps(body).encode("utf-8"))
+        if status != 200:
+            raise OSError(f"HTTP {status}: {data[:200].decode('utf-8', 'replace')}")
+        return json.loads(data.decode("utf-8"))
     except Exception as e:  # connection refused, HTTP error, bad JSON
         raise FaaSrError(f"FaaSr RPC {path} failed: {e}") from None
 
@@ -385,6 +447,12 @@ def faasr_exit(message=None, error=True, traceback=None):
 """Runs one FaaSr user function in its own process (FaaSr for Swift).
 
 Usage: python3 -m FaaSr_py.entry FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR
+       python3 -m FaaSr_py.entry --standby
+
+In standby the interpreter starts and loads this API while the runtime is still busy, then
+reads one JSON line from standard input: {"function", "arguments", "functions_dir",
+"packages_dir", "rpc_port"}; no user code runs before it. End of input means the action ended
+without its function: exit 0 quietly.
 
 Finds the function as FaaSr does (walk FUNCTIONS_DIR, import every .py file, first callable
 attribute with that name), injects the API into its globals, calls it with the Arguments as
@@ -395,9 +463,12 @@ keyword arguments and reports the result over /faasr-return, or the error and tr
 import importlib
 import json
 import os
-import signal
 import sys
-import traceback
+
+try:  # the C module: `signal` adds 1.5 ms of enum set-up
+    import _signal as signal
+except ImportError:  # pragma: no cover - other Pythons
+    import signal
 
 import FaaSr_py
 
@@ -405,7 +476,7 @@ import FaaSr_py
 # spawned child inherits that mask: unblock everything so the function sees signals as it
 # would in a fresh container (and MaxRuntime's SIGTERM stops it at once).
 if hasattr(signal, "pthread_sigmask"):
-    signal.pthread_sigmask(signal.SIG_SETMASK, set())
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
 
 _IGNORED = {
     "test_gh_invoke.py", "test.py", "func_test.py", "faasr_start_invoke_helper.py",
@@ -445,13 +516,57 @@ def find_function(name, directory):
     return None
 
 
+def _format_exc():
+    import traceback  # only on failure: it pulls in linecache and tokenize
+    return traceback.format_exc()
+
+
+def _standby():
+    """Waits for the runtime's go line; returns (name, arguments, directory) or None."""
+    line = sys.stdin.buffer.readline()
+    if not line.strip():
+        return None
+    go = json.loads(line.decode("utf-8"))
+    os.environ["FAASR_RPC_PORT"] = str(int(go["rpc_port"]))
+    packages = go.get("packages_dir")
+    if packages:
+        # Packages are installed after this interpreter started: put their folder on the
+        # path now, and forget any earlier "no such folder" lookup of it.
+        # Where PYTHONPATH put it before: right after the folder holding this API.
+        if packages not in sys.path:
+            here = os.path.dirname(os.path.dirname(os.path.abspath(FaaSr_py.__file__)))
+            at = next((i + 1 for i, p in enumerate(sys.path) if p and os.path.abspath(p) == here), len(sys.path))
+            sys.path.insert(at, packages)
+        sys.path_importer_cache.pop(packages, None)
+    return go["function"], go.get("arguments"), go["functions_dir"]
+
+
 def main(argv):
+    if len(argv) == 2 and argv[1] == "--standby":
+        try:
+            go = _standby()
+        except Exception as e:
+            print(f"[ERROR] bad start line from the runtime: {e}", file=sys.stderr, flush=True)
+            return 1
+        if go is None:
+            return 0
+        name, args, directory = go
+        return run(name, args, directory)
     if len(argv) != 4:
-        print("usage: entry.py FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR", file=sys.stderr)
+        print("usage: entry.py FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR | entry.py --standby", file=sys.stderr)
         return 2
     name, args_json, directory = argv[1], argv[2], argv[3]
     try:
         args = json.loads(args_json) if args_json else {}
+    except Exception as e:
+        FaaSr_py.faasr_exit(message=f"failed to load function {name}: {e}", traceback=_format_exc())
+        return 0
+    return run(name, args, directory)
+
+
+def run(name, args, directory):
+    """Finds and calls the function, and reports how it ended."""
+    try:
         if args is None:
             args = {}
         if not isinstance(args, dict):
@@ -464,12 +579,12 @@ def main(argv):
             if hasattr(fn, "__globals__"):
                 fn.__globals__[api] = getattr(FaaSr_py, api)
     except Exception as e:
-        FaaSr_py.faasr_exit(message=f"failed to load function {name}: {e}", traceback=traceback.format_exc())
+        FaaSr_py.faasr_exit(message=f"failed to load function {name}: {e}", traceback=_format_exc())
         return 0
     try:
         result = fn(**args)
     except BaseException as e:  # SystemExit from user code counts as a failure too
-        FaaSr_py.faasr_exit(message=f"{type(e).__name__}: {e}", traceback=traceback.format_exc())
+        FaaSr_py.faasr_exit(message=f"{type(e).__name__}: {e}", traceback=_format_exc())
         return 0
     try:
         FaaSr_py.faasr_return(result)
@@ -479,8 +594,26 @@ def main(argv):
     return 0
 
 
+def _exit(code):
+    """Ends the process as a normal exit would, without the interpreter's slow teardown
+    (15-20 ms measured): what user code can rely on still happens (non-daemon threads are
+    joined, atexit handlers run, standard streams are flushed); only the destruction of every
+    module object is skipped."""
+    threading = sys.modules.get("threading")
+    if threading is not None and hasattr(threading, "_shutdown"):
+        threading._shutdown()
+    import atexit
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    _exit(main(sys.argv))
 """##),
     ]
 }

@@ -19,6 +19,16 @@ public struct FunctionInvocation: Sendable {
     public var maxRuntime: Double?
     /// The environment for the function's process.
     public var environment: [String: String]
+    /// What ``FunctionRunner/prepare(type:workingDirectory:environment:log:)`` started for
+    /// this invocation, if anything.
+    public var prepared: (any PreparedFunction)?
+}
+
+/// Something a runner started ahead of the function (such as an interpreter waiting for
+/// its function); the runner's `run` uses it, or the action discards it.
+public protocol PreparedFunction: Sendable {
+    /// Stops it without running any user code. Harmless after it was used.
+    func discard() async
 }
 
 /// Runs a user function; its outcome is reported to the session (as the function's process
@@ -26,4 +36,16 @@ public struct FunctionInvocation: Sendable {
 public protocol FunctionRunner: Sendable {
     /// Runs the function to completion. Throws only when it could not be started.
     func run(_ invocation: FunctionInvocation, session: ActionSession, log: ActionLog) async throws
+
+    /// Starts, early, what does not depend on the function's code or on the action's
+    /// checks (the interpreter), so it overlaps the runtime's S3 requests. Nil when there
+    /// is nothing to start or it could not start (`run` then starts it itself).
+    func prepare(type: String, workingDirectory: URL, environment: [String: String], log: ActionLog) async -> (any PreparedFunction)?
+}
+
+extension FunctionRunner {
+    /// Nothing to start early.
+    public func prepare(type: String, workingDirectory: URL, environment: [String: String], log: ActionLog) async -> (any PreparedFunction)? {
+        nil
+    }
 }

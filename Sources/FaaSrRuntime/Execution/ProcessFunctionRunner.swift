@@ -3,6 +3,11 @@ import Foundation
 
 /// Runs a user function as a child process (Python, R, or Julia when present) that talks to
 /// this action's RPC server, as FaaSr does (spec/runtime.md §2.7.4).
+///
+/// The interpreter is started in standby (``prepare(type:workingDirectory:environment:log:)``)
+/// while the runtime still checks stores and fetches code: it loads the function API, then
+/// waits for one line on its standard input naming the function, its arguments and the RPC
+/// port. No user code runs before that line.
 public struct ProcessFunctionRunner: FunctionRunner {
     /// RPC port: 8000 as FaaSr; 0 picks a free port (the clients read `FAASR_RPC_PORT`).
     public var rpcPort: Int
@@ -10,25 +15,33 @@ public struct ProcessFunctionRunner: FunctionRunner {
     /// Creates a runner.
     public init(rpcPort: Int = 8000) { self.rpcPort = rpcPort }
 
+    public func prepare(type: String, workingDirectory: URL, environment: [String: String], log: ActionLog) async -> (any PreparedFunction)? {
+        try? startStandby(type: type, workingDirectory: workingDirectory, environment: environment, log: log)
+    }
+
     public func run(_ inv: FunctionInvocation, session: ActionSession, log: ActionLog) async throws {
-        let clients = inv.workingDirectory.appendingPathComponent(".faasr/clients", isDirectory: true)
-        try Self.installClients(into: clients)
-        let (program, arguments, extraEnv) = try command(for: inv, clients: clients)
-        let server = try await RPCServer.start(session: session, port: rpcPort)
-        var env = inv.environment
-        env["FAASR_RPC_PORT"] = String(server.port)
-        for (k, v) in extraEnv { env[k] = v }
-        log.log(.info, "Starting \(inv.type) function \(inv.functionName) (RPC on 127.0.0.1:\(server.port))")
-        let outcome: ChildProcess.Outcome
-        do {
-            outcome = try await ChildProcess.run(
-                executable: program, arguments: arguments, directory: inv.workingDirectory,
-                environment: env, timeout: inv.maxRuntime.map { .milliseconds(Int($0 * 1000)) },
-                onLine: { log.output($0) })
-        } catch {
-            await server.stop()
-            throw RuntimeFailure("cannot start \(program): \(error)")
+        let standby: StandbyInterpreter
+        if let prepared = inv.prepared as? StandbyInterpreter, prepared.type == inv.type {
+            standby = prepared
+        } else {
+            await inv.prepared?.discard()
+            standby = try startStandby(type: inv.type, workingDirectory: inv.workingDirectory, environment: inv.environment, log: log)
         }
+        let server: RPCServer
+        do { server = try await RPCServer.start(session: session, port: rpcPort) } catch {
+            await standby.discard()
+            throw error
+        }
+        log.log(.info, "Starting \(inv.type) function \(inv.functionName) (RPC on 127.0.0.1:\(server.port))")
+        let go = JSONObject([
+            .init(key: "function", value: .string(inv.functionName)),
+            .init(key: "arguments", value: .object(inv.arguments)),
+            .init(key: "functions_dir", value: .string(inv.functionsDirectory.path)),
+            .init(key: "packages_dir", value: .string(inv.packagesDirectory.appendingPathComponent(inv.type == "R" ? "R" : "python").path)),
+            .init(key: "rpc_port", value: .number(JSONNumber(server.port))),
+        ])
+        standby.child.send(line: JSONValue.object(go).compactText)
+        let outcome = await standby.child.wait(timeout: inv.maxRuntime.map { .milliseconds(Int($0 * 1000)) })
         await server.stop()
         if outcome.timedOut {
             await session.fail("the function ran longer than MaxRuntime (\(inv.maxRuntime ?? 0) s) and was stopped")
@@ -39,33 +52,54 @@ public struct ProcessFunctionRunner: FunctionRunner {
         }
     }
 
-    func command(for inv: FunctionInvocation, clients: URL) throws -> (String, [String], [String: String]) {
-        let path = inv.environment["PATH"]
-        let argsJSON = JSONValue.object(inv.arguments).compactText
-        switch inv.type {
+    /// Starts the interpreter for `type`, waiting for its function.
+    func startStandby(type: String, workingDirectory: URL, environment: [String: String], log: ActionLog) throws -> StandbyInterpreter {
+        let clients = workingDirectory.appendingPathComponent(".faasr/clients", isDirectory: true)
+        try Self.installClients(into: clients)
+        let (program, arguments, extraEnv) = try command(for: type, directory: workingDirectory, environment: environment, clients: clients)
+        var env = environment
+        for (k, v) in extraEnv { env[k] = v }
+        do {
+            let child = try RunningChild.start(executable: program, arguments: arguments, directory: workingDirectory,
+                                               environment: env, input: true, onLine: { log.output($0) })
+            return StandbyInterpreter(type: type, child: child)
+        } catch {
+            throw RuntimeFailure("cannot start \(program): \(error)")
+        }
+    }
+
+    /// The program, its arguments (standby mode) and extra environment for `type`.
+    func command(for type: String, directory: URL, environment: [String: String], clients: URL) throws -> (String, [String], [String: String]) {
+        let path = environment["PATH"]
+        switch type {
         case "Python":
-            let python = inv.environment["FAASR_PYTHON"] ?? "python3"
-            guard let exe = ChildProcess.which(python, path: path) else {
+            let python = environment["FAASR_PYTHON"] ?? "python3"
+            guard var exe = ChildProcess.which(python, path: path) else {
                 throw RuntimeFailure("Python functions need \(python), which is not on PATH (install Python 3, or set FAASR_PYTHON)")
             }
-            var pp = [clients.appendingPathComponent("python").path, inv.packagesDirectory.appendingPathComponent("python").path]
-            if let old = inv.environment["PYTHONPATH"], !old.isEmpty { pp.append(old) }
-            return (exe, ["-u", "-m", "FaaSr_py.entry", inv.functionName, argsJSON, inv.functionsDirectory.path],
-                    ["PYTHONPATH": pp.joined(separator: ":"), "PYTHONDONTWRITEBYTECODE": "1"])
+            var extra: [String: String] = [:]
+            if let real = PyenvShim.resolve(exe, directory: directory, environment: environment) {
+                exe = real.executable
+                if let p = real.path { extra["PATH"] = p }
+            }
+            var pp = [clients.appendingPathComponent("python").path]
+            if let old = environment["PYTHONPATH"], !old.isEmpty { pp.append(old) }
+            extra["PYTHONPATH"] = pp.joined(separator: ":")
+            extra["PYTHONDONTWRITEBYTECODE"] = "1"
+            return (exe, ["-u", "-m", "FaaSr_py.entry", "--standby"], extra)
         case "R":
             guard let exe = ChildProcess.which("Rscript", path: path) else {
                 throw RuntimeFailure("R functions need Rscript, which is not on PATH (install R, e.g. apt-get install r-base-core)")
             }
-            let lib = inv.packagesDirectory.appendingPathComponent("R").path
-            return (exe, [clients.appendingPathComponent("R/faasr_entry.R").path, inv.functionName, argsJSON, inv.functionsDirectory.path],
-                    ["FAASR_R_CLIENT": clients.appendingPathComponent("R/faasr_client.R").path, "FAASR_R_LIBS": lib])
+            return (exe, [clients.appendingPathComponent("R/faasr_entry.R").path, "--standby"],
+                    ["FAASR_R_CLIENT": clients.appendingPathComponent("R/faasr_client.R").path])
         case "Julia":
             guard let exe = ChildProcess.which("julia", path: path) else {
                 throw RuntimeFailure("Julia functions need julia, which is not on PATH")
             }
             throw RuntimeFailure("Julia functions are not supported yet (found \(exe))")
         default:
-            throw RuntimeFailure("unknown function Type '\(inv.type)' for \(inv.functionName): use Python, R or Julia")
+            throw RuntimeFailure("unknown function Type '\(type)': use Python, R or Julia")
         }
     }
 
@@ -77,4 +111,17 @@ public struct ProcessFunctionRunner: FunctionRunner {
             try Data((text + "\n").utf8).write(to: url, options: .atomic)
         }
     }
+}
+
+/// An interpreter started in standby: the function API is loaded, no user code has run.
+final class StandbyInterpreter: PreparedFunction, @unchecked Sendable {
+    let type: String
+    let child: RunningChild
+
+    init(type: String, child: RunningChild) {
+        self.type = type
+        self.child = child
+    }
+
+    func discard() async { await child.killNow() }
 }

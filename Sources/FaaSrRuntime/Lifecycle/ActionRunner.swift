@@ -51,6 +51,9 @@ public struct ActionRunner: Sendable {
         let log = ActionLog(echo: echo)
         var state = State(log: log)
         let outcome = await runSteps(&state)
+        // An interpreter started early for a function that did not run (failed checks, a
+        // fan-in abort) is stopped; it has run no user code.
+        if let prepared = state.prepared { await prepared.discard() }
         // Write the log once (not for clean fan-in aborts, which FaaSr logs on stdout only).
         var final = outcome
         if outcome.kind != .aborted, let store = state.logStore, let folder = state.folder, let name = state.logName {
@@ -65,11 +68,18 @@ public struct ActionRunner: Sendable {
         return final
     }
 
+    /// The listing of `prefix` (nil without a prefix), never throwing.
+    static func listing(_ store: any ObjectStore, prefix: String?) async -> Result<ObjectListing, any Error>? {
+        guard let prefix else { return nil }
+        do { return .success(try await store.list(prefix: prefix)) } catch { return .failure(error) }
+    }
+
     struct State {
         let log: ActionLog
         var logStore: (any ObjectStore)?
         var folder: String?
         var logName: String?
+        var prepared: (any PreparedFunction)?
     }
 
     func runSteps(_ state: inout State) async -> ActionOutcome {
@@ -115,20 +125,17 @@ public struct ActionRunner: Sendable {
         guard payload.dataStores.object(payload.loggingDataStore) != nil else {
             return fail("LoggingDataStore '\(payload.loggingDataStore)' is not a key of DataStores")
         }
-        // 4. Check every store.
-        let storeSet = StoreSet(resolver: stores, dataStores: payload.dataStores)
-        for name in payload.dataStores.keys {
-            let config = payload.dataStores.object(name) ?? JSONObject()
-            if let e = config.string("Endpoint"), !e.isEmpty, !e.hasPrefix("http") {
-                return fail("S3 server \(name) failed with message: Endpoint '\(e)' must start with http:// or https://")
-            }
-            do { try await storeSet.store(name).checkAccess() } catch {
-                return fail("S3 server \(name) failed with message: \(error)")
-            }
+        guard let entry = payload.currentAction else { return fail("no ActionList entry for \(action)") }
+        let type = entry.string("Type") ?? "Python"
+        // The interpreter starts now, while the stores are checked and the code fetched.
+        if entry["_faasr_builtin"]?.boolValue != true {
+            do {
+                try FileManager.default.createDirectory(at: workingDirectory, withIntermediateDirectories: true)
+                state.prepared = await functionRunner.prepare(type: type, workingDirectory: workingDirectory,
+                                                              environment: environment, log: log)
+            } catch { return fail("cannot create the working directory \(workingDirectory.path): \(error)") }
         }
-        let logStore: any ObjectStore
-        do { logStore = try storeSet.store(payload.loggingDataStore) } catch { return fail("\(error)") }
-        // 5. Entry action: timestamp, ID, folder check.
+        // 4. Entry action: timestamp and ID.
         if predecessors.isEmpty {
             if (payload.string("InvocationTimestamp") ?? "").isEmpty {
                 payload.set("InvocationTimestamp", .string(InvocationIdentity.timestamp(Date())))
@@ -152,19 +159,50 @@ public struct ActionRunner: Sendable {
         outcome.invocationID = id
         outcome.invocationTimestamp = ts
         let folder = payload.invocationFolder
+        // 5. Check every store (all at once; the first failure in DataStores order is
+        // reported), and meanwhile make the listing this action needs first: the invocation
+        // folder (entry: it must be empty) or the completion markers (fan-in).
+        let storeSet = StoreSet(resolver: stores, dataStores: payload.dataStores)
+        for name in payload.dataStores.keys {
+            let config = payload.dataStores.object(name) ?? JSONObject()
+            if let e = config.string("Endpoint"), !e.isEmpty, !e.hasPrefix("http") {
+                return fail("S3 server \(name) failed with message: Endpoint '\(e)' must start with http:// or https://")
+            }
+        }
+        let logStore: any ObjectStore
+        do { logStore = try storeSet.store(payload.loggingDataStore) } catch { return fail("\(error)") }
+        let listPrefix = predecessors.isEmpty ? folder + "/" : predecessors.count > 1 ? "\(folder)/function_completions/" : nil
+        async let firstListing = Self.listing(logStore, prefix: listPrefix)
+        let checks = await withTaskGroup(of: (Int, String?).self) { group in
+            for (i, name) in payload.dataStores.keys.enumerated() {
+                group.addTask {
+                    do { try await storeSet.store(name).checkAccess(); return (i, nil) } catch {
+                        return (i, "S3 server \(name) failed with message: \(error)")
+                    }
+                }
+            }
+            var failures: [(Int, String?)] = []
+            for await r in group { failures.append(r) }
+            return failures.sorted { $0.0 < $1.0 }
+        }
+        let listed = await firstListing
+        if let failure = checks.lazy.compactMap(\.1).first { return fail(failure) }
         if predecessors.isEmpty {
-            do {
-                if !(try await logStore.list(prefix: folder + "/").objects.isEmpty) {
+            switch listed {
+            case .success(let listing)?:
+                if !listing.objects.isEmpty {
                     return fail("InvocationID already exists: \(id) (objects exist under \(folder)/; use a new InvocationID or leave it empty)")
                 }
-            } catch { return fail("cannot list \(folder): \(error)") }
+            case .failure(let error)?: return fail("cannot list \(folder): \(error)")
+            case nil: break
+            }
         }
         state.logStore = logStore
         state.folder = folder
         // 6. Fan-in gate.
         if predecessors.count > 1 {
             do {
-                let done = Set(try await logStore.list(prefix: "\(folder)/function_completions/").keys)
+                let done = Set(try listed!.get().keys)
                 for p in predecessors where !done.contains("\(folder)/function_completions/\(p).done") {
                     log.log(.info, "Missing .done file for predecessor: \(p) — aborting.")
                     outcome.kind = .aborted
@@ -181,12 +219,10 @@ public struct ActionRunner: Sendable {
             } catch { return fail("fan-in of \(action) failed: \(error)") }
         }
         // 7. The function.
-        guard let entry = payload.currentAction else { return fail("no ActionList entry for \(action)") }
         if entry["_faasr_builtin"]?.boolValue == true {
             return fail("built-in function \(entry.string("FunctionName") ?? "") is not supported by this runtime yet")
         }
         let functionName = entry.string("FunctionName") ?? ""
-        let type = entry.string("Type") ?? "Python"
         let work = workingDirectory
         let functionsDir = work.appendingPathComponent(".faasr/functions/\(id)", isDirectory: true)
         let packagesDir = work.appendingPathComponent(".faasr/packages", isDirectory: true)
@@ -204,7 +240,7 @@ public struct ActionRunner: Sendable {
         let invocation = FunctionInvocation(
             functionName: functionName, type: type, arguments: entry.object("Arguments") ?? JSONObject(),
             functionsDirectory: functionsDir, packagesDirectory: packagesDir, workingDirectory: work,
-            maxRuntime: maxRuntime, environment: environment)
+            maxRuntime: maxRuntime, environment: environment, prepared: state.prepared)
         do { try await functionRunner.run(invocation, session: session, log: log) } catch {
             return fail("\(error)")
         }
