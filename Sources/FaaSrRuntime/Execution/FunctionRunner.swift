@@ -19,7 +19,7 @@ public struct FunctionInvocation: Sendable {
     public var maxRuntime: Double?
     /// The environment for the function's process.
     public var environment: [String: String]
-    /// What ``FunctionRunner/prepare(type:workingDirectory:environment:log:)`` started for
+    /// What ``FunctionRunner/prepare(type:session:workingDirectory:environment:log:)`` started for
     /// this invocation, if anything.
     public var prepared: (any PreparedFunction)?
 }
@@ -38,14 +38,15 @@ public protocol FunctionRunner: Sendable {
     func run(_ invocation: FunctionInvocation, session: ActionSession, log: ActionLog) async throws
 
     /// Starts, early, what does not depend on the function's code or on the action's
-    /// checks (the interpreter), so it overlaps the runtime's S3 requests. Nil when there
-    /// is nothing to start or it could not start (`run` then starts it itself).
-    func prepare(type: String, workingDirectory: URL, environment: [String: String], log: ActionLog) async -> (any PreparedFunction)?
+    /// checks (the interpreter, the RPC server for `session`), so it overlaps the runtime's
+    /// S3 requests. Nil when there is nothing to start or it could not start (`run` then
+    /// starts it itself).
+    func prepare(type: String, session: ActionSession, workingDirectory: URL, environment: [String: String], log: ActionLog) async -> (any PreparedFunction)?
 }
 
 extension FunctionRunner {
     /// Nothing to start early.
-    public func prepare(type: String, workingDirectory: URL, environment: [String: String], log: ActionLog) async -> (any PreparedFunction)? {
+    public func prepare(type: String, session: ActionSession, workingDirectory: URL, environment: [String: String], log: ActionLog) async -> (any PreparedFunction)? {
         nil
     }
 }

@@ -4,10 +4,10 @@ import Foundation
 /// Runs a user function as a child process (Python, R, or Julia when present) that talks to
 /// this action's RPC server, as FaaSr does (spec/runtime.md §2.7.4).
 ///
-/// The interpreter is started in standby (``prepare(type:workingDirectory:environment:log:)``)
-/// while the runtime still checks stores and fetches code: it loads the function API, then
-/// waits for one line on its standard input naming the function, its arguments and the RPC
-/// port. No user code runs before that line.
+/// The interpreter is started in standby (``prepare(type:session:workingDirectory:environment:log:)``),
+/// with the RPC server, while the runtime still checks stores and fetches code: it loads the
+/// function API, then waits for one line on its standard input naming the function, its
+/// arguments and the RPC port. No user code runs before that line.
 public struct ProcessFunctionRunner: FunctionRunner {
     /// RPC port: 8000 as FaaSr; 0 picks a free port (the clients read `FAASR_RPC_PORT`).
     public var rpcPort: Int
@@ -15,8 +15,13 @@ public struct ProcessFunctionRunner: FunctionRunner {
     /// Creates a runner.
     public init(rpcPort: Int = 8000) { self.rpcPort = rpcPort }
 
-    public func prepare(type: String, workingDirectory: URL, environment: [String: String], log: ActionLog) async -> (any PreparedFunction)? {
-        try? startStandby(type: type, workingDirectory: workingDirectory, environment: environment, log: log)
+    public func prepare(type: String, session: ActionSession, workingDirectory: URL, environment: [String: String], log: ActionLog) async -> (any PreparedFunction)? {
+        guard let standby = try? startStandby(type: type, workingDirectory: workingDirectory, environment: environment, log: log) else {
+            return nil
+        }
+        let port = rpcPort
+        standby.server = (session, Task { try await RPCServer.start(session: session, port: port) })
+        return standby
     }
 
     public func run(_ inv: FunctionInvocation, session: ActionSession, log: ActionLog) async throws {
@@ -28,7 +33,14 @@ public struct ProcessFunctionRunner: FunctionRunner {
             standby = try startStandby(type: inv.type, workingDirectory: inv.workingDirectory, environment: inv.environment, log: log)
         }
         let server: RPCServer
-        do { server = try await RPCServer.start(session: session, port: rpcPort) } catch {
+        do {
+            if let (s, task) = standby.server, s === session {
+                standby.server = nil
+                server = try await task.value
+            } else {
+                server = try await RPCServer.start(session: session, port: rpcPort)
+            }
+        } catch {
             await standby.discard()
             throw error
         }
@@ -113,15 +125,29 @@ public struct ProcessFunctionRunner: FunctionRunner {
     }
 }
 
-/// An interpreter started in standby: the function API is loaded, no user code has run.
+/// An interpreter started in standby: the function API is loaded, no user code has run;
+/// possibly with the RPC server starting for its session.
 final class StandbyInterpreter: PreparedFunction, @unchecked Sendable {
     let type: String
     let child: RunningChild
+    private let lock = NSLock()
+    private var _server: (ActionSession, Task<RPCServer, any Error>)?
+    /// The RPC server being started for a session (taken by `run`).
+    var server: (ActionSession, Task<RPCServer, any Error>)? {
+        get { lock.withLock { _server } }
+        set { lock.withLock { _server = newValue } }
+    }
 
     init(type: String, child: RunningChild) {
         self.type = type
         self.child = child
     }
 
-    func discard() async { await child.killNow() }
+    func discard() async {
+        await child.killNow()
+        if let (_, task) = server {
+            server = nil
+            if let s = try? await task.value { await s.stop() }
+        }
+    }
 }

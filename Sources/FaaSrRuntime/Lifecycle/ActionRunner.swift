@@ -127,14 +127,6 @@ public struct ActionRunner: Sendable {
         }
         guard let entry = payload.currentAction else { return fail("no ActionList entry for \(action)") }
         let type = entry.string("Type") ?? "Python"
-        // The interpreter starts now, while the stores are checked and the code fetched.
-        if entry["_faasr_builtin"]?.boolValue != true {
-            do {
-                try FileManager.default.createDirectory(at: workingDirectory, withIntermediateDirectories: true)
-                state.prepared = await functionRunner.prepare(type: type, workingDirectory: workingDirectory,
-                                                              environment: environment, log: log)
-            } catch { return fail("cannot create the working directory \(workingDirectory.path): \(error)") }
-        }
         // 4. Entry action: timestamp and ID.
         if predecessors.isEmpty {
             if (payload.string("InvocationTimestamp") ?? "").isEmpty {
@@ -163,6 +155,17 @@ public struct ActionRunner: Sendable {
         // reported), and meanwhile make the listing this action needs first: the invocation
         // folder (entry: it must be empty) or the completion markers (fan-in).
         let storeSet = StoreSet(resolver: stores, dataStores: payload.dataStores)
+        let session = ActionSession(payload: payload, stores: storeSet, log: log, workingDirectory: workingDirectory,
+                                    environment: environment, maxRank: graph.ranks[action] ?? 1)
+        // The interpreter (and the RPC server) start now, while the stores are checked and
+        // the code fetched; no user code runs before the function is called.
+        if entry["_faasr_builtin"]?.boolValue != true {
+            do {
+                try FileManager.default.createDirectory(at: workingDirectory, withIntermediateDirectories: true)
+                state.prepared = await functionRunner.prepare(type: type, session: session, workingDirectory: workingDirectory,
+                                                              environment: environment, log: log)
+            } catch { return fail("cannot create the working directory \(workingDirectory.path): \(error)") }
+        }
         for name in payload.dataStores.keys {
             let config = payload.dataStores.object(name) ?? JSONObject()
             if let e = config.string("Endpoint"), !e.isEmpty, !e.hasPrefix("http") {
@@ -233,8 +236,6 @@ public struct ActionRunner: Sendable {
             try await PackageInstaller(payload: payload, source: source, log: log, environment: environment)
                 .install(functionName: functionName, type: type, into: packagesDir)
         } catch { return fail("\(error)") }
-        let session = ActionSession(payload: payload, stores: storeSet, log: log, workingDirectory: work,
-                                    environment: environment, maxRank: graph.ranks[action] ?? 1)
         var maxRuntime: Double?
         if let n = entry["MaxRuntime"]?.numberValue { maxRuntime = n.doubleValue }
         let invocation = FunctionInvocation(

@@ -118,10 +118,15 @@ public final class LocalRun: @unchecked Sendable {
     /// The real Python interpreter behind `python3` on PATH (`sys.executable`), found once
     /// per run and handed to every action as `FAASR_PYTHON`, so a version-manager shim
     /// (pyenv's costs 0.1–0.5 s) is not started again for each action. Nil when
-    /// `FAASR_PYTHON` is already set or Python is missing (actions then report it).
+    /// `FAASR_PYTHON` is already set, Python is missing (actions then report it), `python3`
+    /// is a real program (no script to see through), or a pyenv shim that every action
+    /// resolves by itself at no cost (``PyenvShim``): only other shims cost this one start.
     func resolvedPython() async -> String? {
         let env = options.environment
         guard env["FAASR_PYTHON"] == nil, let exe = ChildProcess.which("python3", path: env["PATH"]) else { return nil }
+        let head = FileHandle(forReadingAtPath: exe).flatMap { try? $0.read(upToCount: 2) }
+        guard head == Data("#!".utf8) else { return nil }
+        if PyenvShim.resolve(exe, directory: options.runDirectory, environment: env) != nil { return nil }
         let lines = LinesBox()
         let out = try? await ChildProcess.run(executable: exe, arguments: ["-c", "import sys; print(sys.executable)"],
                                               directory: options.runDirectory, environment: env, timeout: .seconds(120),
