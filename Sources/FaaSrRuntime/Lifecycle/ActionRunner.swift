@@ -157,15 +157,19 @@ public struct ActionRunner: Sendable {
         let storeSet = StoreSet(resolver: stores, dataStores: payload.dataStores)
         let session = ActionSession(payload: payload, stores: storeSet, log: log, workingDirectory: workingDirectory,
                                     environment: environment, maxRank: graph.ranks[action] ?? 1)
-        // The interpreter (and the RPC server) start now, while the stores are checked and
-        // the code fetched; no user code runs before the function is called.
-        if entry["_faasr_builtin"]?.boolValue != true {
+        // The interpreter (and the RPC server) start early, while the stores are checked and
+        // the code fetched; no user code runs before the function is called. A fan-in action
+        // starts it only once all predecessors are done: most of its invocations stop there.
+        func startEarly() async -> String? {
+            guard entry["_faasr_builtin"]?.boolValue != true else { return nil }
             do {
                 try FileManager.default.createDirectory(at: workingDirectory, withIntermediateDirectories: true)
-                state.prepared = await functionRunner.prepare(type: type, session: session, workingDirectory: workingDirectory,
-                                                              environment: environment, log: log)
-            } catch { return fail("cannot create the working directory \(workingDirectory.path): \(error)") }
+            } catch { return "cannot create the working directory \(workingDirectory.path): \(error)" }
+            state.prepared = await functionRunner.prepare(type: type, session: session, workingDirectory: workingDirectory,
+                                                          environment: environment, log: log)
+            return nil
         }
+        if predecessors.count <= 1, let m = await startEarly() { return fail(m) }
         for name in payload.dataStores.keys {
             let config = payload.dataStores.object(name) ?? JSONObject()
             if let e = config.string("Endpoint"), !e.isEmpty, !e.hasPrefix("http") {
@@ -212,6 +216,7 @@ public struct ActionRunner: Sendable {
                     outcome.message = "waiting for \(p)"
                     return outcome
                 }
+                if let m = await startEarly() { return fail(m) }
                 let won = try await FanInElection(store: logStore, folder: folder, action: action).contend()
                 if !won {
                     log.log(.info, "Not the last trigger invoked — random number does not match")
