@@ -3,93 +3,47 @@ import FaaSrTestSupport
 import Testing
 @testable import FaaSrCore
 
-/// Runs the built `faasr` executable (from the same build folder as the tests).
-enum FaasrCLI {
-    static var executable: URL? {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [dir, dir.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("faasr")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
-
-    /// The executable, or nil (a recorded failure under CI) when it was not built.
-    static func require() -> URL? {
-        if let e = executable { return e }
-        if SharedFixtures.isCI { Issue.record("the faasr executable was not built next to the tests") }
-        return nil
-    }
-
-    static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        guard let exe = executable else { return (-1, "", "") }
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        if !environment.isEmpty {
-            p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
-
-    static func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("faasr-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-}
-
 @Suite("faasr fmt, convert, secrets")
 struct CoreCLITests {
     private let messy = "{\"b\": 1.0, \"a\":[1,\n  2],\"b\": 5}"
 
     @Test func fmtCheckReportsAndLeavesFilesAlone() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let dir = try FaasrCLI.tempDir()
+        guard try FaasrExecutable.require() != nil else { return }
+        let dir = try FaasrExecutable.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("wf.json")
         try messy.write(to: file, atomically: true, encoding: .utf8)
-        let r = try FaasrCLI.run(["fmt", "--check", file.path])
+        let r = try FaasrExecutable.run(["fmt", "--check", file.path])
         #expect(r.status == 1)
         #expect(r.out.contains("would reformat"))
         #expect(try String(contentsOf: file, encoding: .utf8) == messy)
     }
 
     @Test func fmtRewritesAtomicallyKeepingModeAndContent() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let dir = try FaasrCLI.tempDir()
+        guard try FaasrExecutable.require() != nil else { return }
+        let dir = try FaasrExecutable.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("wf.json")
         try messy.write(to: file, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
-        let r = try FaasrCLI.run(["fmt", file.path])
+        let r = try FaasrExecutable.run(["fmt", file.path])
         #expect(r.status == 0)
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text == "{\n  \"b\": 1.0,\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": 5\n}\n")
         let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o640)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["wf.json"])
-        let again = try FaasrCLI.run(["fmt", "--check", file.path])
+        let again = try FaasrExecutable.run(["fmt", "--check", file.path])
         #expect(again.status == 0)
     }
 
     @Test func fmtReportsSyntaxErrorsLikeACompiler() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let dir = try FaasrCLI.tempDir()
+        guard try FaasrExecutable.require() != nil else { return }
+        let dir = try FaasrExecutable.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("bad.json")
         try "{\n  \"a\": [1,]\n}".write(to: file, atomically: true, encoding: .utf8)
-        let r = try FaasrCLI.run(["fmt", file.path])
+        let r = try FaasrExecutable.run(["fmt", file.path])
         #expect(r.status == 2)
         #expect(r.err.contains("\(file.path):2:11: error:"))
         #expect(r.err.contains("hint:"))
@@ -97,14 +51,14 @@ struct CoreCLITests {
     }
 
     @Test func fmtPreservesLayoutOnRequest() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let r = try FaasrCLI.run(["fmt", "--preserve-layout", "-"], stdin: "{\r\n    \"a\":  [1]\r\n}")
+        guard try FaasrExecutable.require() != nil else { return }
+        let r = try FaasrExecutable.run(["fmt", "--preserve-layout", "-"], stdin: "{\r\n    \"a\":  [1]\r\n}")
         #expect(r.out == "{\r\n    \"a\": [\r\n        1\r\n    ]\r\n}")
     }
 
     @Test func convertWritesValidTwoXAndReportsTodos() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let dir = try FaasrCLI.tempDir()
+        guard try FaasrExecutable.require() != nil else { return }
+        let dir = try FaasrExecutable.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("old_flow.json"), output = dir.appendingPathComponent("new.json")
         try """
@@ -114,7 +68,7 @@ struct CoreCLITests {
          "ComputeServers": {"GH": {"FaaSType": "GitHubActions", "UserName": "u", "ActionRepoName": "r", "Token": "ghp_SECRETVALUE"}},
          "DataStores": {"S3": {"Endpoint": "https://s3", "Bucket": "b", "AccessKey": "AKIAVALUE", "SecretKey": "SKVALUE"}}}
         """.write(to: input, atomically: true, encoding: .utf8)
-        let r = try FaasrCLI.run(["convert", input.path, "-o", output.path])
+        let r = try FaasrExecutable.run(["convert", input.path, "-o", output.path])
         #expect(r.status == 0)
         #expect(r.err.contains("warning: create these secrets"))
         #expect(r.err.contains("GH_PAT, S3_AccessKey, S3_SecretKey"))
@@ -130,12 +84,12 @@ struct CoreCLITests {
     }
 
     @Test func secretsListsNamesNeverValues() throws {
-        guard FaasrCLI.require() != nil else { return }
+        guard try FaasrExecutable.require() != nil else { return }
         let wf = """
         {"ActionList": {"a": {"FaaSServer": "AWS"}}, "ComputeServers": {"AWS": {"FaaSType": "Lambda", "AccessKey": "AKIAVALUE"}},
          "DataStores": {"S3": {"Bucket": "b", "SecretKey": "SKVALUE"}}, "Secrets": ["API_TOKEN"]}
         """
-        let r = try FaasrCLI.run(["secrets", "-"], stdin: wf)
+        let r = try FaasrExecutable.run(["secrets", "-"], stdin: wf)
         #expect(r.status == 0)
         for name in ["GH_PAT", "AWS_AccessKey", "AWS_SecretKey", "S3_AccessKey", "S3_SecretKey", "API_TOKEN"] {
             #expect(r.out.contains(name))
@@ -143,9 +97,9 @@ struct CoreCLITests {
         #expect(r.err.contains("-:1:") || r.err.contains("-:2:"))
         #expect(!(r.out + r.err).contains("AKIAVALUE"))
         #expect(!(r.out + r.err).contains("SKVALUE"))
-        let names = try FaasrCLI.run(["secrets", "--names-only", "-"], stdin: wf)
+        let names = try FaasrExecutable.run(["secrets", "--names-only", "-"], stdin: wf)
         #expect(names.out == "GH_PAT\nAWS_AccessKey\nAWS_SecretKey\nS3_AccessKey\nS3_SecretKey\nAPI_TOKEN\n")
-        let json = try FaasrCLI.run(["secrets", "--json", "-"], stdin: wf)
+        let json = try FaasrExecutable.run(["secrets", "--json", "-"], stdin: wf)
         #expect(try JSONDocument(text: json.out).root.arrayValue?.count == 6)
     }
 }

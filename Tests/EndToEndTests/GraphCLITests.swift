@@ -12,33 +12,33 @@ struct GraphCLITests {
     static let diamondEdges: Set<[String]> = [["start", "left"], ["start", "right"], ["left", "join"], ["right", "join"]]
 
     @Test func drawsEveryActionAsABoxSameOutputEveryRun() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let first = try FaasrCLI.run(["graph", Self.sample("diamond")])
+        guard try FaasrExecutable.require() != nil else { return }
+        let first = try FaasrExecutable.run(["graph", Self.sample("diamond")])
         #expect(first.status == 0)
         #expect(first.err.isEmpty)
         for name in ["start", "left", "right", "join"] { #expect(first.out.contains(name), "\(name) drawn") }
         #expect(first.out.contains("┌") && first.out.contains("▼"))
         #expect(!first.out.contains("\u{1B}["))  // not a terminal: plain text
-        let second = try FaasrCLI.run(["graph", Self.sample("diamond")])
+        let second = try FaasrExecutable.run(["graph", Self.sample("diamond")])
         #expect(second.out == first.out)
-        let text = try FaasrCLI.run(["graph", "--format", "text", Self.sample("diamond")])
+        let text = try FaasrExecutable.run(["graph", "--format", "text", Self.sample("diamond")])
         #expect(text.out == first.out)
     }
 
     @Test func asciiGlyphsOnly() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let r = try FaasrCLI.run(["graph", "--ascii", Self.sample("diamond")])
+        guard try FaasrExecutable.require() != nil else { return }
+        let r = try FaasrExecutable.run(["graph", "--ascii", Self.sample("diamond")])
         #expect(r.status == 0)
         #expect(r.out.unicodeScalars.allSatisfy { $0.isASCII })
         #expect(r.out.contains("+") && r.out.contains("|"))
         // A non-UTF-8 locale picks ASCII by itself.
-        let c = try FaasrCLI.run(["graph", Self.sample("diamond")], environment: ["LANG": "C", "LC_ALL": "C", "LC_CTYPE": "C"])
+        let c = try FaasrExecutable.run(["graph", Self.sample("diamond")], environment: ["LANG": "C", "LC_ALL": "C", "LC_CTYPE": "C"])
         #expect(c.out.unicodeScalars.allSatisfy { $0.isASCII })
     }
 
     @Test func jsonHasBoxesAndEdgesThatTouchThem() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let r = try FaasrCLI.run(["graph", "--format", "json", Self.sample("diamond")])
+        guard try FaasrExecutable.require() != nil else { return }
+        let r = try FaasrExecutable.run(["graph", "--format", "json", Self.sample("diamond")])
         #expect(r.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         let nodes = try #require(json["nodes"] as? [[String: Any]])
@@ -63,54 +63,54 @@ struct GraphCLITests {
         }
         // Top-to-bottom: the entry is above the join.
         #expect(boxes["start"]!.y < boxes["join"]!.y)
-        let lr = try FaasrCLI.run(["graph", "--format", "json", "--direction", "lr", Self.sample("diamond")])
+        let lr = try FaasrExecutable.run(["graph", "--format", "json", "--direction", "lr", Self.sample("diamond")])
         let lrJSON = try #require(try JSONSerialization.jsonObject(with: Data(lr.out.utf8)) as? [String: Any])
         #expect(lrJSON["orientation"] as? String == "LR")
     }
 
     @Test func colourOnRequestAndNoColourRespected() throws {
-        guard FaasrCLI.require() != nil else { return }
+        guard try FaasrExecutable.require() != nil else { return }
         // The test runner may set NO_COLOR; an empty value means "not set".
-        let ansi = try FaasrCLI.run(["graph", "--format", "ansi", Self.sample("conditional")], environment: ["NO_COLOR": ""])
+        let ansi = try FaasrExecutable.run(["graph", "--format", "ansi", Self.sample("conditional")], environment: ["NO_COLOR": ""])
         #expect(ansi.status == 0)
         #expect(ansi.out.contains("\u{1B}["))
         #expect(ansi.out.contains("True") && ansi.out.contains("False"))
-        let noColorEnv = try FaasrCLI.run(["graph", "--format", "ansi", Self.sample("conditional")], environment: ["NO_COLOR": "1"])
+        let noColorEnv = try FaasrExecutable.run(["graph", "--format", "ansi", Self.sample("conditional")], environment: ["NO_COLOR": "1"])
         #expect(!noColorEnv.out.contains("\u{1B}["))
-        let noColorFlag = try FaasrCLI.run(["graph", "--format", "ansi", "--no-color", Self.sample("conditional")])
+        let noColorFlag = try FaasrExecutable.run(["graph", "--format", "ansi", "--no-color", Self.sample("conditional")])
         #expect(!noColorFlag.out.contains("\u{1B}["))
         #expect(noColorFlag.out == noColorEnv.out)
     }
 
     @Test func highlightCompactMaxWidthAndStdin() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let hl = try FaasrCLI.run(["graph", "--format", "ansi", "--highlight", "left", Self.sample("diamond")], environment: ["NO_COLOR": ""])
+        guard try FaasrExecutable.require() != nil else { return }
+        let hl = try FaasrExecutable.run(["graph", "--format", "ansi", "--highlight", "left", Self.sample("diamond")], environment: ["NO_COLOR": ""])
         #expect(hl.status == 0)
-        let plain = try FaasrCLI.run(["graph", "--format", "ansi", Self.sample("diamond")], environment: ["NO_COLOR": ""])
+        let plain = try FaasrExecutable.run(["graph", "--format", "ansi", Self.sample("diamond")], environment: ["NO_COLOR": ""])
         #expect(hl.out.contains("\u{1B}["))
         #expect(hl.out != plain.out)  // neighbours marked, the rest dimmed
 
-        let lanes = try FaasrCLI.run(["graph", "--compact", Self.sample("diamond")])
+        let lanes = try FaasrExecutable.run(["graph", "--compact", Self.sample("diamond")])
         #expect(lanes.status == 0)
         let rows = lanes.out.split(separator: "\n").map(String.init)
         let order = ["start", "left", "right", "join"].compactMap { name in rows.firstIndex { $0.contains(name) } }
         #expect(order.count == 4 && order == order.sorted())
 
-        let narrow = try FaasrCLI.run(["graph", "--max-width", "20", Self.sample("diamond")])
+        let narrow = try FaasrExecutable.run(["graph", "--max-width", "20", Self.sample("diamond")])
         #expect(narrow.status == 0)
         #expect(narrow.err.contains("compact lane list"))
         #expect(narrow.out == lanes.out)
 
         let text = try String(contentsOfFile: Self.sample("diamond"), encoding: .utf8)
-        let piped = try FaasrCLI.run(["graph", "-"], stdin: text)
-        let fromFile = try FaasrCLI.run(["graph", Self.sample("diamond")])
+        let piped = try FaasrExecutable.run(["graph", "-"], stdin: text)
+        let fromFile = try FaasrExecutable.run(["graph", Self.sample("diamond")])
         #expect(piped.status == 0)
         #expect(piped.out == fromFile.out)
     }
 
     @Test func webBuilderLayoutIsJSONWithEveryAction() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let r = try FaasrCLI.run(["graph", "--format", "web-layout", Self.sample("tutorial")])
+        guard try FaasrExecutable.require() != nil else { return }
+        let r = try FaasrExecutable.run(["graph", "--format", "web-layout", Self.sample("tutorial")])
         #expect(r.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         let nodes = try #require(json["nodes"] as? [[String: Any]])
@@ -120,32 +120,32 @@ struct GraphCLITests {
     }
 
     @Test func badInputExplainsAndExitsNonZero() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let unknown = try FaasrCLI.run(["graph", "--highlight", "nosuch", Self.sample("diamond")])
+        guard try FaasrExecutable.require() != nil else { return }
+        let unknown = try FaasrExecutable.run(["graph", "--highlight", "nosuch", Self.sample("diamond")])
         #expect(unknown.status == 2)
         #expect(unknown.err.contains("no action named 'nosuch'"))
         #expect(unknown.err.contains("start, left, right, join") || unknown.err.contains("actions:"))
 
-        let missing = try FaasrCLI.run(["graph", "/nonexistent/wf.json"])
+        let missing = try FaasrExecutable.run(["graph", "/nonexistent/wf.json"])
         #expect(missing.status != 0)
         #expect(missing.err.contains("/nonexistent/wf.json"))
 
-        let width = try FaasrCLI.run(["graph", "--max-width", "3", Self.sample("diamond")])
+        let width = try FaasrExecutable.run(["graph", "--max-width", "3", Self.sample("diamond")])
         #expect(width.status != 0)
         #expect(width.err.contains("--max-width must be at least 10"))
 
-        let dir = try FaasrCLI.tempDir()
+        let dir = try FaasrExecutable.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let broken = dir.appendingPathComponent("broken.json")
         try "{\n  \"ActionList\": {,\n}\n".write(to: broken, atomically: true, encoding: .utf8)
-        let b = try FaasrCLI.run(["graph", broken.path])
+        let b = try FaasrExecutable.run(["graph", broken.path])
         #expect(b.status != 0)
         #expect(b.err.contains("\(broken.path):2:"))
     }
 
     @Test func aCycleIsDrawnNotRefused() throws {
-        guard FaasrCLI.require() != nil else { return }
-        let dir = try FaasrCLI.tempDir()
+        guard try FaasrExecutable.require() != nil else { return }
+        let dir = try FaasrExecutable.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("cycle.json")
         try """
@@ -153,7 +153,7 @@ struct GraphCLITests {
              "ActionList": {"a": {"FaaSServer": "G", "FunctionName": "fa", "Type": "Python", "InvokeNext": ["b"]},
                             "b": {"FaaSServer": "G", "FunctionName": "fb", "Type": "Python", "InvokeNext": ["a"]}}}
             """.write(to: file, atomically: true, encoding: .utf8)
-        let r = try FaasrCLI.run(["graph", "--format", "json", file.path])
+        let r = try FaasrExecutable.run(["graph", "--format", "json", file.path])
         #expect(r.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         let edges = try #require(json["edges"] as? [[String: Any]])

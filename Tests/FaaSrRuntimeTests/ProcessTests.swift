@@ -5,21 +5,6 @@ import Foundation
 import Testing
 @testable import FaaSrRuntime
 
-/// The `faasr` executable next to the test bundle.
-enum FaasrBinary {
-    static var path: String? {
-        let dir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        for candidate in [dir.appendingPathComponent("faasr"), SharedFixtures.packageRoot.appendingPathComponent(".build/debug/faasr")] {
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
-        }
-        return nil
-    }
-    static func require() throws -> String {
-        guard let p = path else { throw RuntimeFailure("the faasr executable is not built (swift build)") }
-        return p
-    }
-}
-
 /// Real Python functions in child processes, through the RPC server.
 @Suite struct PythonFunctionTests {
     func write(_ dir: URL, _ name: String, _ text: String) throws {

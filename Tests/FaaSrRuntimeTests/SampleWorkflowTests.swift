@@ -17,7 +17,7 @@ import Testing
     static let slots = Slots(max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
 
     func runSample(_ name: String) async throws -> (LocalRun.Summary, URL) {
-        let exe = try FaasrBinary.require()
+        guard let exe = try FaasrExecutable.require()?.path else { throw RuntimeFailure("the faasr executable is not built (swift build)") }
         let file = SharedFixtures.packageRoot.appendingPathComponent("samples/\(name)/\(name).json")
         let root = temporaryDirectory("sample-\(name)")
         let stores = root.appendingPathComponent("stores")

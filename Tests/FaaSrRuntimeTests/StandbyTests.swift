@@ -9,7 +9,8 @@ import Testing
 /// function, and packages installed after it started are importable.
 @Suite struct StandbyTests {
     /// Runs action `s` of a one-action workflow whose function `f` is `code`.
-    func run(_ code: String, extra: [(String, JSONValue)] = [], env: [String: String] = [:]) async throws -> (ActionOutcome, World, URL, String) {
+    func run(_ code: String, arguments: JSONObject = JSONObject(), extra: [(String, JSONValue)] = [],
+             env: [String: String] = [:]) async throws -> (ActionOutcome, World, URL, String) {
         let w = try World()
         let dir = w.root.appendingPathComponent("wf")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -18,6 +19,7 @@ import Testing
         var list = wf.object("ActionList")!
         var s = list.object("s")!
         s["FunctionName"] = "f"
+        s["Arguments"] = .object(arguments)
         list["s"] = .object(s)
         wf["ActionList"] = .object(list)
         wf["FunctionLocalFile"] = .object(JSONObject([.init(key: "f", value: "f.py")]))
@@ -108,33 +110,12 @@ import Testing
 
     @Test func argumentsAndPortArriveWithTheGoLine() async throws {
         // The go line carries arguments with newlines and quotes intact.
-        let w = try World()
-        let dir = w.root.appendingPathComponent("wf")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try Data("""
+        let (o, _, _, log) = try await run("""
         import os
         def f(text, n):
             faasr_log("port " + os.environ["FAASR_RPC_PORT"])
             faasr_log(repr(text) + " " + str(n))
-        """.utf8).write(to: dir.appendingPathComponent("f.py"))
-        var wf = TestWorkflow.make([("s", [])])
-        var list = wf.object("ActionList")!
-        var s = list.object("s")!
-        s["FunctionName"] = "f"
-        s["Arguments"] = .object(JSONObject([.init(key: "text", value: "two\nlines \"quoted\" é"), .init(key: "n", value: 3)]))
-        list["s"] = .object(s)
-        wf["ActionList"] = .object(list)
-        wf["FunctionLocalFile"] = .object(JSONObject([.init(key: "f", value: "f.py")]))
-        wf["InvocationID"] = "run1"
-        wf["InvocationTimestamp"] = "2025-08-29T23-17-01"
-        let file = dir.appendingPathComponent("wf.json")
-        try Data(JSONValue.object(wf).compactText.utf8).write(to: file)
-        var r = ActionRunner(request: PayloadRequest(payloadURL: file.path), stores: LocalFolderStoreResolver(root: w.storesRoot),
-                             trigger: w.trigger, functionRunner: ProcessFunctionRunner(rpcPort: 0),
-                             workingDirectory: w.root.appendingPathComponent("work"))
-        r.echo = false
-        let o = await r.run()
-        let log = String(decoding: try await w.store().getData("FaaSrLog/wf/2025-08-29T23-17-01/run1/s.txt"), as: UTF8.self)
+        """, arguments: JSONObject([.init(key: "text", value: "two\nlines \"quoted\" é"), .init(key: "n", value: 3)]))
         #expect(o.kind == .succeeded, "\(o.message ?? "")\n\(log)")
         #expect(log.contains("'two\\nlines \"quoted\" é' 3"), "\(log)")
         let port = log.components(separatedBy: "RPC on 127.0.0.1:").dropFirst().first?.prefix { $0.isNumber } ?? ""

@@ -3,55 +3,12 @@ import Testing
 import FaaSrStorage
 import FaaSrTestSupport
 
-/// The built `faasr` executable, run as a user would.
-enum FaasrExecutable {
-    /// `faasr` beside the test bundle (SwiftPM puts both in the same build folder).
-    static var url: URL? {
-        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [dir, dir.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("faasr")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
-
-    /// The executable, or nil (a recorded failure under CI) when it was not built.
-    static func require() -> URL? {
-        if let url { return url }
-        if SharedFixtures.isCI { Issue.record("the faasr executable was not built next to the tests") }
-        return nil
-    }
-
-    /// Runs `faasr ARGS` in `directory` with `environment` added to a minimal one (no
-    /// inherited store secrets); returns the exit status and both outputs.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String]) throws
+extension FaasrExecutable {
+    /// `faasr ARGS` in `directory` with only PATH, LANG and `environment`: no store
+    /// secrets inherited from the test process.
+    static func isolatedRun(_ arguments: [String], in directory: URL, environment: [String: String]) throws
         -> (status: Int32, out: String, err: String) {
-        guard let url else { return (-1, "", "") }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes at once so neither can fill up and block the child.
-        let errData = ErrBox()
-        let reader = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile(); errData.done.signal() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        errData.done.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData.data, as: UTF8.self))
-    }
-
-    final class ErrBox: @unchecked Sendable {
-        var data = Data()
-        let done = DispatchSemaphore(value: 0)
+        try run(arguments, in: directory, environment: environment, inheritEnvironment: false)
     }
 }
 
@@ -84,7 +41,7 @@ enum FaasrExecutable {
     }
 
     @Test func putListGetRemoveRoundTrip() async throws {
-        guard let s3 = try TestS3Server.require(), FaasrExecutable.require() != nil else { return }
+        guard let s3 = try TestS3Server.require(), try FaasrExecutable.require() != nil else { return }
         let dir = try workspace(s3)
         defer { try? FileManager.default.removeItem(at: dir) }
         let base = TestS3Server.uniquePrefix("cli")
@@ -92,7 +49,7 @@ enum FaasrExecutable {
         try "small".write(to: dir.appendingPathComponent("source-note.txt"), atomically: true, encoding: .utf8)
         let env = secrets(s3)
         func faasr(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-            try FaasrExecutable.run(["s3"] + args + ["--workflow", "wf.json", "--store", "Bucket1"], in: dir, environment: env)
+            try FaasrExecutable.isolatedRun(["s3"] + args + ["--workflow", "wf.json", "--store", "Bucket1"], in: dir, environment: env)
         }
 
         var r = try faasr(["put", "data.bin", base + "in/data.bin"])
@@ -124,11 +81,11 @@ enum FaasrExecutable {
     }
 
     @Test func aMissingObjectFailsWithoutLeavingAFile() throws {
-        guard let s3 = try TestS3Server.require(), FaasrExecutable.require() != nil else { return }
+        guard let s3 = try TestS3Server.require(), try FaasrExecutable.require() != nil else { return }
         let dir = try workspace(s3)
         defer { try? FileManager.default.removeItem(at: dir) }
         let key = TestS3Server.uniquePrefix("cli") + "nothing.bin"
-        let r = try FaasrExecutable.run(["s3", "get", "--workflow", "wf.json", "--store", "Bucket1", key, "out.bin"],
+        let r = try FaasrExecutable.isolatedRun(["s3", "get", "--workflow", "wf.json", "--store", "Bucket1", key, "out.bin"],
                                         in: dir, environment: secrets(s3))
         #expect(r.status != 0)
         #expect(r.err.contains(key), "\(r.err)")
@@ -136,10 +93,10 @@ enum FaasrExecutable {
     }
 
     @Test func anUnknownStoreNameIsAClearError() throws {
-        guard let s3 = try TestS3Server.require(), FaasrExecutable.require() != nil else { return }
+        guard let s3 = try TestS3Server.require(), try FaasrExecutable.require() != nil else { return }
         let dir = try workspace(s3)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try FaasrExecutable.run(["s3", "ls", "--workflow", "wf.json", "--store", "Bucket2"], in: dir, environment: secrets(s3))
+        let r = try FaasrExecutable.isolatedRun(["s3", "ls", "--workflow", "wf.json", "--store", "Bucket2"], in: dir, environment: secrets(s3))
         #expect(r.status != 0)
         #expect(r.err.contains("Bucket2"), "\(r.err)")
         #expect(r.err.contains("Bucket1") && r.err.contains("Other"), "the message should list the stores: \(r.err)")
@@ -147,11 +104,11 @@ enum FaasrExecutable {
     }
 
     @Test func aWrongSecretIsAClearErrorAndNeverPrinted() throws {
-        guard let s3 = try TestS3Server.require(), FaasrExecutable.require() != nil else { return }
+        guard let s3 = try TestS3Server.require(), try FaasrExecutable.require() != nil else { return }
         let dir = try workspace(s3)
         defer { try? FileManager.default.removeItem(at: dir) }
         let wrong = "wrong-secret-\(UUID().uuidString)"
-        let r = try FaasrExecutable.run(["s3", "ls", "--workflow", "wf.json", "--store", "Bucket1"], in: dir,
+        let r = try FaasrExecutable.isolatedRun(["s3", "ls", "--workflow", "wf.json", "--store", "Bucket1"], in: dir,
                                         environment: secrets(s3, secret: wrong))
         #expect(r.status != 0)
         #expect(r.err.contains("SignatureDoesNotMatch"), "\(r.err)")
@@ -161,10 +118,10 @@ enum FaasrExecutable {
     }
 
     @Test func missingSecretsNameTheVariablesToSet() throws {
-        guard let s3 = try TestS3Server.require(), FaasrExecutable.require() != nil else { return }
+        guard let s3 = try TestS3Server.require(), try FaasrExecutable.require() != nil else { return }
         let dir = try workspace(s3)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try FaasrExecutable.run(["s3", "ls", "--workflow", "wf.json", "--store", "Bucket1"], in: dir, environment: [:])
+        let r = try FaasrExecutable.isolatedRun(["s3", "ls", "--workflow", "wf.json", "--store", "Bucket1"], in: dir, environment: [:])
         #expect(r.status != 0)
         #expect(r.err.contains("Bucket1_AccessKey") && r.err.contains("Bucket1_SecretKey"), "\(r.err)")
     }
