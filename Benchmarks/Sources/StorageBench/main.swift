@@ -163,7 +163,8 @@ guard arguments.count >= 3, let megabytes = Int(arguments[2]), ["compare", "puts
     exit(2)
 }
 /// Our client with the library defaults, or the part size (MiB) and parts in flight given
-/// in BENCH_PART_MB and BENCH_PARTS_IN_FLIGHT (for tuning those defaults).
+/// in BENCH_PART_MB and BENCH_PARTS_IN_FLIGHT, and without part checksums when
+/// BENCH_PART_CHECKSUMS=0 (for tuning those defaults).
 let client: S3Client = {
     var configuration = S3Configuration(
         endpoint: URL(string: env("FAASR_TEST_S3_ENDPOINT"))!, bucket: env("FAASR_TEST_S3_BUCKET"),
@@ -172,7 +173,8 @@ let client: S3Client = {
     let environment = ProcessInfo.processInfo.environment
     if let mib = environment["BENCH_PART_MB"].flatMap({ Int64($0) }) { configuration.partSize = max(5, mib) << 20 }
     if let n = environment["BENCH_PARTS_IN_FLIGHT"].flatMap({ Int($0) }) { configuration.partConcurrency = max(1, n) }
-    FileHandle.standardError.write(Data("our client: \(configuration.partSize >> 20) MiB parts, \(configuration.partConcurrency) in flight\n".utf8))
+    if environment["BENCH_PART_CHECKSUMS"] == "0" { configuration.partChecksums = false }
+    FileHandle.standardError.write(Data("our client: \(configuration.partSize >> 20) MiB parts, \(configuration.partConcurrency) in flight, part checksums \(configuration.partChecksums ? "on" : "off")\n".utf8))
     return S3Client(configuration: configuration)
 }()
 /// The same client sending `UNSIGNED-PAYLOAD` (no hashing pass over each part).

@@ -39,9 +39,16 @@ struct FileRegion: Sendable {
 
     /// Hex SHA-256 of the region, read once in chunks.
     func sha256() throws -> String {
+        try digests(sha256: true, crc32: false).sha256!
+    }
+
+    /// The hex SHA-256 (for the signature) and the base64 CRC-32 (for S3's checksum
+    /// header) of the region, those asked for, from one reading in chunks.
+    func digests(sha256 wantsSHA256: Bool, crc32 wantsCRC32: Bool) throws -> (sha256: String?, crc32: String?) {
         let fd = try open()
         defer { close(fd) }
         var hasher = SHA256()
+        var crc = CRC32()
         var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
         var position = offset
         let end = offset + length
@@ -49,10 +56,14 @@ struct FileRegion: Sendable {
             let want = Int(min(Int64(Self.chunkSize), end - position))
             let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(position)) }
             guard got > 0 else { throw StorageError.localFile(path: path, reason: got == 0 ? "file shrank while reading" : String(cString: strerror(errno))) }
-            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
+            buffer.withUnsafeBytes {
+                let chunk = UnsafeRawBufferPointer(rebasing: $0[0..<got])
+                if wantsSHA256 { hasher.update(bufferPointer: chunk) }
+                if wantsCRC32 { crc.update(chunk) }
+            }
             position += Int64(got)
         }
-        return SigV4Signer.hex(Array(hasher.finalize()))
+        return (wantsSHA256 ? SigV4Signer.hex(Array(hasher.finalize())) : nil, wantsCRC32 ? crc.base64 : nil)
     }
 
     /// The region as an async sequence of buffers (for a streamed request body). Each

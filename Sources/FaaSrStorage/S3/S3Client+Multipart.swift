@@ -28,12 +28,15 @@ extension S3Client {
     /// Multipart upload: create, upload parts (several at once), complete; abort on failure.
     ///
     /// At most ``S3Configuration/partConcurrency`` parts are in flight; each streams its
-    /// range of the file in 512 KiB reads, so memory does not grow with the object. Any
+    /// range of the file in 512 KiB reads, so memory does not grow with the object. With
+    /// ``S3Configuration/partChecksums`` every part carries its CRC-32. Any
     /// failure (a part that fails for good, a local read error, cancellation) aborts the
     /// upload on the server, so no parts are left behind to be billed.
     func multipartUpload(_ key: String, region: FileRegion, progress: TransferProgress?) async throws {
+        let checksums = configuration.partChecksums
         let created = try await simple("CreateMultipartUpload", method: .POST, key: key,
-                                       query: [("uploads", "")], resource: key)
+                                       query: [("uploads", "")], resource: key,
+                                       headers: checksums ? [("x-amz-checksum-algorithm", "CRC32")] : [])
         guard let uploadID = S3XML.uploadID(created.body) else {
             throw StorageError.service(S3ServiceError(operation: "CreateMultipartUpload", status: Int(created.status.code),
                                                       code: "MalformedResponse", message: "no UploadId in the answer", resource: key))
@@ -43,17 +46,18 @@ extension S3Client {
             let count = Int((region.length + size - 1) / size)
             let sent = RetryCounter() // bytes done, for progress
             progress?(0, region.length)
-            let etags = try await withThrowingTaskGroup(of: (Int, String).self) { group in
-                var results: [Int: String] = [:]
+            let uploaded = try await withThrowingTaskGroup(of: (Int, UploadedPart).self) { group in
+                var results: [Int: UploadedPart] = [:]
                 var next = 1
                 func addPart(_ number: Int) {
                     let offset = Int64(number - 1) * size
                     let part = FileRegion(path: region.path, offset: offset, length: min(size, region.length - offset))
                     group.addTask {
-                        let etag = try await uploadPart(key: key, uploadID: uploadID, number: number, part: part)
+                        let done = try await uploadPart(key: key, uploadID: uploadID, number: number, part: part,
+                                                        checksum: checksums)
                         sent.add(Int(part.length))
                         progress?(Int64(sent.total), region.length)
-                        return (number, etag)
+                        return (number, done)
                     }
                 }
                 while next <= min(count, configuration.partConcurrency) { addPart(next); next += 1 }
@@ -63,7 +67,7 @@ extension S3Client {
                 }
                 return results
             }
-            let parts = (1...count).map { (number: $0, etag: etags[$0]!) }
+            let parts = (1...count).map { (number: $0, etag: uploaded[$0]!.etag, crc32: uploaded[$0]!.crc32) }
             _ = try await simple("CompleteMultipartUpload", method: .POST, key: key, query: [("uploadId", uploadID)],
                                  resource: key, headers: [("content-type", "application/xml")],
                                  body: .data(S3XML.completeBody(parts: parts)))
@@ -83,24 +87,36 @@ extension S3Client {
         }
     }
 
-    private func uploadPart(key: String, uploadID: String, number: Int, part: FileRegion) async throws -> String {
-        let hash = configuration.signsPayload ? try await Self.sha256OffThePool(part) : nil
+    /// What completing needs of an uploaded part.
+    private struct UploadedPart: Sendable {
+        var etag: String
+        var crc32: String?
+    }
+
+    private func uploadPart(key: String, uploadID: String, number: Int, part: FileRegion,
+                            checksum: Bool) async throws -> UploadedPart {
+        let signs = configuration.signsPayload
+        let digests: (sha256: String?, crc32: String?) = signs || checksum
+            ? try await Self.digestsOffThePool(part, sha256: signs, crc32: checksum) : (nil, nil)
         let answer = try await simple("UploadPart", method: .PUT, key: key,
                                       query: [("partNumber", String(number)), ("uploadId", uploadID)],
-                                      resource: "\(key) part \(number)", body: .file(part, sha256: hash))
+                                      resource: "\(key) part \(number)",
+                                      headers: digests.crc32.map { [("x-amz-checksum-crc32", $0)] } ?? [],
+                                      body: .file(part, sha256: digests.sha256))
         guard let etag = answer.headers.first(name: "etag") else {
             throw StorageError.service(S3ServiceError(operation: "UploadPart", status: Int(answer.status.code),
                                                       code: "MalformedResponse", message: "no ETag for part \(number)", resource: key))
         }
-        return S3XML.unquote(etag)
+        return UploadedPart(etag: S3XML.unquote(etag), crc32: digests.crc32)
     }
 
-    /// The SHA-256 of a part, computed on a Dispatch thread: hashing megabytes would
-    /// otherwise hold one of the few cooperative threads that drive every transfer.
-    static func sha256OffThePool(_ part: FileRegion) async throws -> String {
+    /// The SHA-256 and CRC-32 of a part (those asked for), computed on a Dispatch thread:
+    /// hashing megabytes would otherwise hold one of the few cooperative threads that
+    /// drive every transfer.
+    static func digestsOffThePool(_ part: FileRegion, sha256: Bool, crc32: Bool) async throws -> (sha256: String?, crc32: String?) {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try part.sha256() })
+                continuation.resume(with: Result { try part.digests(sha256: sha256, crc32: crc32) })
             }
         }
     }

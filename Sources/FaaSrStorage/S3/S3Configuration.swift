@@ -40,6 +40,13 @@ public struct S3Configuration: Sendable {
     public var partSize: Int64
     /// Parts uploaded at the same time.
     public var partConcurrency: Int
+    /// Whether multipart uploads carry a CRC-32 checksum per part, as current AWS SDKs
+    /// send by default: declared at `CreateMultipartUpload`, sent with every `UploadPart`
+    /// (`x-amz-checksum-crc32`, which the server checks) and listed in
+    /// `CompleteMultipartUpload`. The object then gets a composite checksum, which servers
+    /// compute from the parts' checksums; without it they compute a whole-object checksum
+    /// over all the data when completing. Turn off for a server that rejects these headers.
+    public var partChecksums: Bool
     /// Retry policy for idempotent requests.
     public var retry: RetryPolicy
     /// Seconds to wait for a connection.
@@ -57,7 +64,7 @@ public struct S3Configuration: Sendable {
                 credentials: AWSCredentials? = nil, addressing: Addressing? = nil,
                 payloadSigning: PayloadSigning = .auto,
                 multipartThreshold: Int64 = 64 * 1024 * 1024, partSize: Int64 = 8 * 1024 * 1024,
-                partConcurrency: Int = 6, retry: RetryPolicy = RetryPolicy(),
+                partConcurrency: Int = 6, partChecksums: Bool = true, retry: RetryPolicy = RetryPolicy(),
                 connectTimeout: TimeInterval = 10, readTimeout: TimeInterval = 60, connectHost: String? = nil) {
         self.endpoint = endpoint
         self.bucket = bucket
@@ -68,6 +75,7 @@ public struct S3Configuration: Sendable {
         self.multipartThreshold = multipartThreshold
         self.partSize = max(partSize, 5 * 1024 * 1024)
         self.partConcurrency = max(1, partConcurrency)
+        self.partChecksums = partChecksums
         self.retry = retry
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout

@@ -105,10 +105,12 @@ enum S3XML {
     }
 
     /// The body of `CompleteMultipartUpload`.
-    static func completeBody(parts: [(number: Int, etag: String)]) -> Data {
+    static func completeBody(parts: [(number: Int, etag: String, crc32: String?)]) -> Data {
         var xml = "<CompleteMultipartUpload xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
         for part in parts {
-            xml += "<Part><PartNumber>\(part.number)</PartNumber><ETag>\"\(escape(part.etag))\"</ETag></Part>"
+            xml += "<Part><PartNumber>\(part.number)</PartNumber><ETag>\"\(escape(part.etag))\"</ETag>"
+            if let crc32 = part.crc32 { xml += "<ChecksumCRC32>\(escape(crc32))</ChecksumCRC32>" }
+            xml += "</Part>"
         }
         xml += "</CompleteMultipartUpload>"
         return Data(xml.utf8)
