@@ -63,8 +63,8 @@ public struct S3Configuration: Sendable {
     public init(endpoint: URL? = nil, bucket: String, region: String = "us-east-1",
                 credentials: AWSCredentials? = nil, addressing: Addressing? = nil,
                 payloadSigning: PayloadSigning = .auto,
-                multipartThreshold: Int64 = 64 * 1024 * 1024, partSize: Int64 = 8 * 1024 * 1024,
-                partConcurrency: Int = 6, partChecksums: Bool = true, retry: RetryPolicy = RetryPolicy(),
+                multipartThreshold: Int64 = 64 * 1024 * 1024, partSize: Int64 = 16 * 1024 * 1024,
+                partConcurrency: Int = 4, partChecksums: Bool = true, retry: RetryPolicy = RetryPolicy(),
                 connectTimeout: TimeInterval = 10, readTimeout: TimeInterval = 60, connectHost: String? = nil) {
         self.endpoint = endpoint
         self.bucket = bucket
