@@ -7,7 +7,8 @@
 //       Put and get of one object by our client, boto3 (upload_file / download_file, one
 //       long-lived Python process: scripts/bench-storage-boto3) and `aws s3 cp` (when
 //       installed), interleaved back to back in every repetition so machine load hits all
-//       alike. Reports the median and range of wall time, MB/s and the median CPU time.
+//       alike, in an order that rotates with each repetition. Reports the median and range
+//       of wall time, MB/s and the median CPU time.
 //       "ours-unsigned" is our client with UNSIGNED-PAYLOAD (no hashing pass), put only.
 //   StorageBench puts SIZE_MB [REPETITIONS]
 //       The puts alone (for tuning part size and parts in flight; see BENCH_PART_MB).
@@ -190,6 +191,12 @@ let target = folder.appendingPathComponent("storagebench-\(megabytes)MB.back")
 if !FileManager.default.fileExists(atPath: source.path) { try makeFile(source, megabytes: megabytes) }
 let mb = Double(megabytes) * 1_048_576 / 1_000_000
 
+/// `list` started at index `shift` (modulo its length) and wrapped around.
+func rotated<T>(_ list: [T], by shift: Int) -> [T] {
+    let k = shift % list.count
+    return Array(list[k...] + list[..<k])
+}
+
 func ours(_ body: () async throws -> Void) async rethrows -> Sample {
     let cpu0 = cpuSeconds()
     let t0 = now()
@@ -212,14 +219,27 @@ case "compare", "puts":
     }
     for repetition in 1...repetitions {
         FileHandle.standardError.write(Data("repetition \(repetition) of \(repetitions)\n".utf8))
-        add("ours put", try await ours { try await client.put("bench/swift.bin", from: source) })
-        add("ours-unsigned put", try await ours { try await unsignedClient.put("bench/swift-unsigned.bin", from: source) })
-        add("boto3 put", try boto3.run("put", source.path, "bench/boto3.bin"))
-        if withCLI { add("aws-cli put", try awsCLI([source.path, "s3://\(bucket)/bench/cli.bin"])) }
+        // The order rotates with each repetition, so no client always runs first (after
+        // the previous repetition's downloads have filled the page cache with dirty data).
+        let putters = ["ours", "ours-unsigned", "boto3"] + (withCLI ? ["aws-cli"] : [])
+        for name in rotated(putters, by: repetition - 1) {
+            switch name {
+            case "ours": add("ours put", try await ours { try await client.put("bench/swift.bin", from: source) })
+            case "ours-unsigned":
+                add("ours-unsigned put", try await ours { try await unsignedClient.put("bench/swift-unsigned.bin", from: source) })
+            case "boto3": add("boto3 put", try boto3.run("put", source.path, "bench/boto3.bin"))
+            default: add("aws-cli put", try awsCLI([source.path, "s3://\(bucket)/bench/cli.bin"]))
+            }
+        }
         if putsOnly { continue }
-        add("ours get", try await ours { try await client.get("bench/swift.bin", to: target) })
-        add("boto3 get", try boto3.run("get", "bench/boto3.bin", target.path + ".boto3"))
-        if withCLI { add("aws-cli get", try awsCLI(["s3://\(bucket)/bench/cli.bin", target.path + ".cli"])) }
+        let getters = ["ours", "boto3"] + (withCLI ? ["aws-cli"] : [])
+        for name in rotated(getters, by: repetition - 1) {
+            switch name {
+            case "ours": add("ours get", try await ours { try await client.get("bench/swift.bin", to: target) })
+            case "boto3": add("boto3 get", try boto3.run("get", "bench/boto3.bin", target.path + ".boto3"))
+            default: add("aws-cli get", try awsCLI(["s3://\(bucket)/bench/cli.bin", target.path + ".cli"]))
+            }
+        }
     }
     _ = try boto3.run("delete", "bench/boto3.bin")
     boto3.stop()
