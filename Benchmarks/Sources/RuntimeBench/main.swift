@@ -271,13 +271,17 @@ _ = try runAction(#"{"FunctionInvoke":"s"}"#, label: "warmup")
 let (entry, plain, join, diamondSequential) = try actionRounds(reps, runtime: .swift)
 
 var diamondTimes: [Double] = []
-for _ in 0..<max(3, reps / 3) {
+var diamondRows: [[LocalRun.Row]] = []
+var diamondProcesses: [Double] = []
+for _ in 0..<reps {
     let run = try LocalRun(options: .init(workflowFile: diamondFile, storeDirectory: s3 == nil ? stores : nil,
                                           runDirectory: root.appendingPathComponent("local-\(UUID().uuidString.prefix(6))"), executable: selfPath,
                                           environment: childEnv))
     let s = try await run.run()
     guard s.succeeded else { print("diamond failed: \(s.rows)"); exit(1) }
     diamondTimes.append(s.seconds)
+    diamondRows.append(s.rows)
+    diamondProcesses.append(Double(s.processes))
 }
 
 // faasr-py side by side: same workflow, same S3 server, same function, same machine.
@@ -307,6 +311,13 @@ print(row("plain", plain, faasr: "—"))
 print(row("join winner", join, faasr: "27 req"))
 print(String(format: "diamond: faasr local (a and b concurrently) %.3f s median (best %.3f); its 4 actions back to back %.3f s median    FaaSr: 6.4 s",
              median(diamondTimes), diamondTimes.min() ?? .nan, median(diamondSequential)))
+// Where a diamond's time goes: each action's first start and last end (median, seconds).
+let phases = ["s", "a", "b", "j"].map { name -> String in
+    let rows = diamondRows.compactMap { $0.first { $0.action == name } }
+    return String(format: "%@ %.3f–%.3f", name, median(rows.compactMap(\.startTime)), median(rows.compactMap(\.endTime)))
+}
+print("diamond timeline (faasr local, medians, s): " + phases.joined(separator: ", ")
+      + String(format: "; `faasr run` processes per run: %.0f", median(diamondProcesses)))
 if let peer {
     print("")
     print("faasr-py 2.1.0 measured here (Benchmarks/faasr-py/faasr_py_action.py, same S3 server, \(peerReps) repetitions):")
@@ -324,4 +335,4 @@ if s3 != nil {
         print("note: in-process and server-side counts differ (retries, or another client on this moto)")
     }
 }
-try? FileManager.default.removeItem(at: root)
+if env["RUNTIME_BENCH_KEEP"] == nil { try? FileManager.default.removeItem(at: root) } else { print("kept \(root.path)") }
