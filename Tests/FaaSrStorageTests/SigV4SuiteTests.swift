@@ -5,6 +5,17 @@ import FaaSrStorage
 /// Every case of the classic AWS SigV4 test suite (Tests/Fixtures/sigv4): canonical request,
 /// string to sign and `Authorization` header must match byte for byte.
 @Suite struct SigV4SuiteTests {
+    @Test func amzDateRoundTripsAndRejectsImpossibleDates() {
+        let d = AmzDate.parse("20150830T123600Z")!
+        #expect(d.timeIntervalSince1970 == 1_440_938_160)
+        #expect(AmzDate.timestamp(d) == "20150830T123600Z")
+        #expect(AmzDate.day(d) == "20150830")
+        #expect(AmzDate.parse("20150230T123600Z") == nil)
+        #expect(AmzDate.parse("20151330T123600Z") == nil)
+        #expect(AmzDate.parse("20150830T243600Z") == nil)
+        #expect(AmzDate.parse("20150830 123600Z") == nil)
+    }
+
     static let suiteRoot: URL = {
         var url = URL(fileURLWithPath: #filePath)
         url.deleteLastPathComponent()

@@ -49,6 +49,19 @@ public struct UTCDateTime: Equatable, Hashable, Sendable {
         Double(Self.days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) + fraction
     }
 
+    /// `n` in decimal, zero-padded to `width` digits (as `%02d`, `%04d`).
+    public static func padded(_ n: Int, _ width: Int = 2) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// True when every field is in range for its month and year (seconds up to 60).
+    public var isValid: Bool {
+        (1...12).contains(month) && day >= 1 && day <= Self.daysInMonth(year, month)
+            && (0...23).contains(hour) && (0...59).contains(minute) && (0...60).contains(second)
+            && fraction >= 0 && fraction < 1
+    }
+
     /// Days since 1970-01-01 (negative before).
     public var daysSince1970: Int { Self.days(fromCivil: year, month, day) }
 

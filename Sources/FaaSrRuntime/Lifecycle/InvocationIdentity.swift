@@ -11,10 +11,7 @@ public enum InvocationIdentity {
 
     /// Zero-padded decimal (no Foundation formatters: they are not safe to create concurrently on
     /// Linux, see ``UTCDateTime``).
-    static func pad(_ n: Int, _ width: Int = 2) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
+    static func pad(_ n: Int, _ width: Int = 2) -> String { UTCDateTime.padded(n, width) }
 
     /// An ID formatted from the timestamp with a strftime format such as `%Y%m%d`.
     public static func id(fromDate timestamp: String, format: String) throws -> String {

@@ -202,17 +202,11 @@ public enum AmzDate {
         func num(_ range: Range<Int>) -> Int? { Int(String(decoding: digits[range], as: UTF8.self)) }
         guard let y = num(0..<4), let mo = num(4..<6), let d = num(6..<8),
               let h = num(9..<11), let mi = num(11..<13), let s = num(13..<15) else { return nil }
-        var comps = DateComponents()
-        (comps.year, comps.month, comps.day, comps.hour, comps.minute, comps.second) = (y, mo, d, h, mi, s)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: comps)
+        let t = UTCDateTime(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
+        return t.isValid ? Date(timeIntervalSince1970: t.secondsSince1970) : nil
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
+    private static func pad(_ value: Int, _ width: Int) -> String { UTCDateTime.padded(value, width) }
 
     /// UTC fields by calendar arithmetic (``UTCDateTime``), avoiding Calendar for speed and thread safety.
     private static func components(_ date: Date) -> UTCDateTime {

@@ -61,4 +61,16 @@ struct UTCDateTimeTests {
         }
         #expect(results.count == 64 && results.allSatisfy { $0 != nil })
     }
+
+    @Test func paddingAndRanges() {
+        #expect(UTCDateTime.padded(7) == "07")
+        #expect(UTCDateTime.padded(2026, 4) == "2026")
+        #expect(UTCDateTime.padded(5, 4) == "0005")
+        #expect(UTCDateTime.padded(123, 2) == "123")
+        #expect(UTCDateTime(year: 2024, month: 2, day: 29).isValid)
+        #expect(!UTCDateTime(year: 2023, month: 2, day: 29).isValid)
+        #expect(!UTCDateTime(year: 2026, month: 13, day: 1).isValid)
+        #expect(!UTCDateTime(year: 2026, month: 1, day: 1, hour: 24).isValid)
+        #expect(UTCDateTime(year: 2026, month: 6, day: 30, hour: 23, minute: 59, second: 60).isValid)
+    }
 }
