@@ -11,13 +11,17 @@ import Testing
         try Data(text.utf8).write(to: dir.appendingPathComponent(name))
     }
 
+    /// Runs action `s` (function `function`, code `code` in f.py) of a workflow built by
+    /// ``TestWorkflow`` with `extra` top-level keys, in `{world}/work`, with this process's
+    /// environment plus `env`; returns the outcome, the world and the action's log.
     func run(_ code: String, function: String, args: JSONObject = JSONObject(), next: [JSONValue] = [],
-             maxRuntime: Int? = nil) async throws -> (ActionOutcome, World, String) {
+             maxRuntime: Int? = nil, extra: [(String, JSONValue)] = [],
+             env: [String: String] = [:]) async throws -> (ActionOutcome, World, String) {
         let w = try World()
         let dir = w.root.appendingPathComponent("wf")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try write(dir, "f.py", code)
-        var wf = TestWorkflow.make([("s", next)] + next.compactMap { $0.stringValue.map { ($0, []) } })
+        var wf = TestWorkflow.make([("s", next)] + next.compactMap { $0.stringValue.map { ($0, []) } }, extra: extra)
         var list = wf.object("ActionList")!
         var s = list.object("s")!
         s["FunctionName"] = .string(function)
@@ -32,7 +36,8 @@ import Testing
         try Data(JSONValue.object(wf).compactText.utf8).write(to: file)
         var r = ActionRunner(request: PayloadRequest(payloadURL: file.path), stores: LocalFolderStoreResolver(root: w.storesRoot),
                              trigger: w.trigger, functionRunner: ProcessFunctionRunner(rpcPort: 0),
-                             workingDirectory: w.root.appendingPathComponent("work"), environment: ProcessInfo.processInfo.environment)
+                             workingDirectory: w.root.appendingPathComponent("work"),
+                             environment: ProcessInfo.processInfo.environment.merging(env) { $1 })
         r.echo = false
         let o = await r.run()
         let log = (try? await w.store().getData("FaaSrLog/wf/2025-08-29T23-17-01/run1/s.txt")).map { String(decoding: $0, as: UTF8.self) } ?? ""

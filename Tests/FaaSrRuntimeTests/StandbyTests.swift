@@ -8,35 +8,13 @@ import Testing
 /// user code runs before the go line, it is stopped when the action ends without its
 /// function, and packages installed after it started are importable.
 @Suite struct StandbyTests {
-    /// Runs action `s` of a one-action workflow whose function `f` is `code`.
+    /// Runs action `s` of a one-action workflow whose function `f` is `code` (through
+    /// ``PythonFunctionTests/run(_:function:args:next:maxRuntime:extra:env:)``); also returns
+    /// the action's working directory.
     func run(_ code: String, arguments: JSONObject = JSONObject(), extra: [(String, JSONValue)] = [],
              env: [String: String] = [:]) async throws -> (ActionOutcome, World, URL, String) {
-        let w = try World()
-        let dir = w.root.appendingPathComponent("wf")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try Data(code.utf8).write(to: dir.appendingPathComponent("f.py"))
-        var wf = TestWorkflow.make([("s", [])], extra: extra)
-        var list = wf.object("ActionList")!
-        var s = list.object("s")!
-        s["FunctionName"] = "f"
-        s["Arguments"] = .object(arguments)
-        list["s"] = .object(s)
-        wf["ActionList"] = .object(list)
-        wf["FunctionLocalFile"] = .object(JSONObject([.init(key: "f", value: "f.py")]))
-        wf["InvocationID"] = "run1"
-        wf["InvocationTimestamp"] = "2025-08-29T23-17-01"
-        let file = dir.appendingPathComponent("wf.json")
-        try Data(JSONValue.object(wf).compactText.utf8).write(to: file)
-        let work = w.root.appendingPathComponent("work")
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in env { environment[k] = v }
-        var r = ActionRunner(request: PayloadRequest(payloadURL: file.path), stores: LocalFolderStoreResolver(root: w.storesRoot),
-                             trigger: w.trigger, functionRunner: ProcessFunctionRunner(rpcPort: 0),
-                             workingDirectory: work, environment: environment)
-        r.echo = false
-        let o = await r.run()
-        let log = (try? await w.store().getData("FaaSrLog/wf/2025-08-29T23-17-01/run1/s.txt")).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return (o, w, work, log)
+        let (o, w, log) = try await PythonFunctionTests().run(code, function: "f", args: arguments, extra: extra, env: env)
+        return (o, w, w.root.appendingPathComponent("work"), log)
     }
 
     /// Processes whose current directory is `dir` (or below it).
