@@ -1,29 +1,25 @@
 # Runs one FaaSr R user function (FaaSr for Swift).
-# Usage: Rscript faasr_entry.R FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR
-#        Rscript faasr_entry.R --standby
-# Sources every *.R file under FUNCTIONS_DIR, calls the function with the Arguments as named
-# arguments, and reports the result (logical, else NULL) or the error, with its call stack,
-# over RPC. The process exits 0 either way, as FaaSr's; the action then fails on the error.
-# In standby R starts and loads the API while the runtime is still busy, then reads one JSON
+# Usage: Rscript faasr_entry.R --standby (the runtime starts it)
+# R starts and loads the API while the runtime is still busy (standby), then reads one JSON
 # line from standard input ({"function", "arguments", "functions_dir", "packages_dir",
 # "rpc_port"}); no user code runs before it, and end of input means: exit quietly.
+# Sources every *.R file under functions_dir, calls the function with the Arguments as named
+# arguments, and reports the result (logical, else NULL) or the error, with its call stack,
+# over RPC. The process exits 0 either way, as FaaSr's; the action then fails on the error.
 args <- commandArgs(trailingOnly = TRUE)
-source(Sys.getenv("FAASR_R_CLIENT"))
-if (length(args) == 1 && args[1] == "--standby") {
-  line <- readLines(file("stdin"), n = 1, warn = FALSE)
-  if (length(line) == 0 || !nzchar(trimws(line))) quit(status = 0)
-  go <- .faasr_from_json(line)
-  Sys.setenv(FAASR_RPC_PORT = format(go$rpc_port, scientific = FALSE))
-  name <- go$`function`
-  arguments <- .faasr_simplify(go$arguments)
-  dir <- go$functions_dir
-  lib <- if (is.null(go$packages_dir)) "" else go$packages_dir
-} else {
-  name <- args[1]
-  arguments <- .faasr_simplify(.faasr_from_json(args[2]))
-  dir <- args[3]
-  lib <- Sys.getenv("FAASR_R_LIBS", "")
+if (!identical(args, "--standby")) {
+  message("usage: Rscript faasr_entry.R --standby (the runtime starts it)")
+  quit(status = 2)
 }
+source(Sys.getenv("FAASR_R_CLIENT"))
+line <- readLines(file("stdin"), n = 1, warn = FALSE)
+if (length(line) == 0 || !nzchar(trimws(line))) quit(status = 0)
+go <- .faasr_from_json(line)
+Sys.setenv(FAASR_RPC_PORT = format(go$rpc_port, scientific = FALSE))
+name <- go$`function`
+arguments <- .faasr_simplify(go$arguments)
+dir <- go$functions_dir
+lib <- if (is.null(go$packages_dir)) "" else go$packages_dir
 if (lib != "" && dir.exists(lib)) .libPaths(c(lib, .libPaths()))
 if (is.null(arguments) || length(arguments) == 0) arguments <- list()
 for (f in sort(list.files(dir, pattern = "\\.R$", recursive = TRUE, full.names = TRUE))) {

@@ -181,31 +181,27 @@ faasr_exit <- function(message = NULL, traceback = NULL) {
 """##),
         ("R/faasr_entry.R", ##"""
 # Runs one FaaSr R user function (FaaSr for Swift).
-# Usage: Rscript faasr_entry.R FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR
-#        Rscript faasr_entry.R --standby
-# Sources every *.R file under FUNCTIONS_DIR, calls the function with the Arguments as named
-# arguments, and reports the result (logical, else NULL) or the error, with its call stack,
-# over RPC. The process exits 0 either way, as FaaSr's; the action then fails on the error.
-# In standby R starts and loads the API while the runtime is still busy, then reads one JSON
+# Usage: Rscript faasr_entry.R --standby (the runtime starts it)
+# R starts and loads the API while the runtime is still busy (standby), then reads one JSON
 # line from standard input ({"function", "arguments", "functions_dir", "packages_dir",
 # "rpc_port"}); no user code runs before it, and end of input means: exit quietly.
+# Sources every *.R file under functions_dir, calls the function with the Arguments as named
+# arguments, and reports the result (logical, else NULL) or the error, with its call stack,
+# over RPC. The process exits 0 either way, as FaaSr's; the action then fails on the error.
 args <- commandArgs(trailingOnly = TRUE)
-source(Sys.getenv("FAASR_R_CLIENT"))
-if (length(args) == 1 && args[1] == "--standby") {
-  line <- readLines(file("stdin"), n = 1, warn = FALSE)
-  if (length(line) == 0 || !nzchar(trimws(line))) quit(status = 0)
-  go <- .faasr_from_json(line)
-  Sys.setenv(FAASR_RPC_PORT = format(go$rpc_port, scientific = FALSE))
-  name <- go$`function`
-  arguments <- .faasr_simplify(go$arguments)
-  dir <- go$functions_dir
-  lib <- if (is.null(go$packages_dir)) "" else go$packages_dir
-} else {
-  name <- args[1]
-  arguments <- .faasr_simplify(.faasr_from_json(args[2]))
-  dir <- args[3]
-  lib <- Sys.getenv("FAASR_R_LIBS", "")
+if (!identical(args, "--standby")) {
+  message("usage: Rscript faasr_entry.R --standby (the runtime starts it)")
+  quit(status = 2)
 }
+source(Sys.getenv("FAASR_R_CLIENT"))
+line <- readLines(file("stdin"), n = 1, warn = FALSE)
+if (length(line) == 0 || !nzchar(trimws(line))) quit(status = 0)
+go <- .faasr_from_json(line)
+Sys.setenv(FAASR_RPC_PORT = format(go$rpc_port, scientific = FALSE))
+name <- go$`function`
+arguments <- .faasr_simplify(go$arguments)
+dir <- go$functions_dir
+lib <- if (is.null(go$packages_dir)) "" else go$packages_dir
 if (lib != "" && dir.exists(lib)) .libPaths(c(lib, .libPaths()))
 if (is.null(arguments) || length(arguments) == 0) arguments <- list()
 for (f in sort(list.files(dir, pattern = "\\.R$", recursive = TRUE, full.names = TRUE))) {
@@ -446,15 +442,14 @@ def faasr_exit(message=None, error=True, traceback=None):
         ("python/FaaSr_py/entry.py", ##"""
 """Runs one FaaSr user function in its own process (FaaSr for Swift).
 
-Usage: python3 -m FaaSr_py.entry FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR
-       python3 -m FaaSr_py.entry --standby
+Usage: python3 -m FaaSr_py.entry --standby
 
-In standby the interpreter starts and loads this API while the runtime is still busy, then
+The interpreter starts and loads this API while the runtime is still busy (standby), then
 reads one JSON line from standard input: {"function", "arguments", "functions_dir",
 "packages_dir", "rpc_port"}; no user code runs before it. End of input means the action ended
 without its function: exit 0 quietly.
 
-Finds the function as FaaSr does (walk FUNCTIONS_DIR, import every .py file, first callable
+Finds the function as FaaSr does (walk functions_dir, import every .py file, first callable
 attribute with that name), injects the API into its globals, calls it with the Arguments as
 keyword arguments and reports the result over /faasr-return, or the error and traceback over
 /faasr-exit. Exits 0 when the outcome was reported, 1 when it could not be.
@@ -531,8 +526,8 @@ def _standby():
     packages = go.get("packages_dir")
     if packages:
         # Packages are installed after this interpreter started: put their folder on the
-        # path now, and forget any earlier "no such folder" lookup of it.
-        # Where PYTHONPATH put it before: right after the folder holding this API.
+        # path now, where PYTHONPATH put it before (right after the folder holding this API),
+        # and forget any earlier "no such folder" lookup of it.
         if packages not in sys.path:
             here = os.path.dirname(os.path.dirname(os.path.abspath(FaaSr_py.__file__)))
             at = next((i + 1 for i, p in enumerate(sys.path) if p and os.path.abspath(p) == here), len(sys.path))
@@ -552,16 +547,8 @@ def main(argv):
             return 0
         name, args, directory = go
         return run(name, args, directory)
-    if len(argv) != 4:
-        print("usage: entry.py FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR | entry.py --standby", file=sys.stderr)
-        return 2
-    name, args_json, directory = argv[1], argv[2], argv[3]
-    try:
-        args = json.loads(args_json) if args_json else {}
-    except Exception as e:
-        FaaSr_py.faasr_exit(message=f"failed to load function {name}: {e}", traceback=_format_exc())
-        return 0
-    return run(name, args, directory)
+    print("usage: python3 -m FaaSr_py.entry --standby (the runtime starts it)", file=sys.stderr)
+    return 2
 
 
 def run(name, args, directory):

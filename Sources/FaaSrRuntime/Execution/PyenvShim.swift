@@ -24,12 +24,9 @@ struct PyenvShim {
         for version in versions(root: root, directory: directory, environment: environment) {
             if version == "system" {
                 // The first `command` on PATH outside pyenv's own folders.
-                let path = environment["PATH"] ?? ""
-                for dir in path.split(separator: ":").map(String.init) where !dir.hasPrefix(root) {
-                    let candidate = dir + "/" + command
-                    if FileManager.default.isExecutableFile(atPath: candidate) {
-                        return Resolution(executable: candidate, path: environment["PATH"])
-                    }
+                let outside = (environment["PATH"] ?? "").split(separator: ":").filter { !$0.hasPrefix(root) }
+                if let found = ChildProcess.which(command, path: outside.joined(separator: ":")) {
+                    return Resolution(executable: found, path: environment["PATH"])
                 }
                 continue
             }

@@ -180,20 +180,21 @@ public struct ActionRunner: Sendable {
         do { logStore = try storeSet.store(payload.loggingDataStore) } catch { return fail("\(error)") }
         let listPrefix = predecessors.isEmpty ? folder + "/" : predecessors.count > 1 ? "\(folder)/function_completions/" : nil
         async let firstListing = Self.listing(logStore, prefix: listPrefix)
-        let checks = await withTaskGroup(of: (Int, String?).self) { group in
-            for (i, name) in payload.dataStores.keys.enumerated() {
+        let names = payload.dataStores.keys
+        let failures = await withTaskGroup(of: (Int, String?).self) { group in
+            for (i, name) in names.enumerated() {
                 group.addTask {
                     do { try await storeSet.store(name).checkAccess(); return (i, nil) } catch {
                         return (i, "S3 server \(name) failed with message: \(error)")
                     }
                 }
             }
-            var failures: [(Int, String?)] = []
-            for await r in group { failures.append(r) }
-            return failures.sorted { $0.0 < $1.0 }
+            var byStore = [String?](repeating: nil, count: names.count)
+            for await (i, failure) in group { byStore[i] = failure }
+            return byStore
         }
         let listed = await firstListing
-        if let failure = checks.lazy.compactMap(\.1).first { return fail(failure) }
+        if let failure = failures.lazy.compactMap({ $0 }).first { return fail(failure) }
         if predecessors.isEmpty {
             switch listed {
             case .success(let listing)?:

@@ -1,14 +1,13 @@
 """Runs one FaaSr user function in its own process (FaaSr for Swift).
 
-Usage: python3 -m FaaSr_py.entry FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR
-       python3 -m FaaSr_py.entry --standby
+Usage: python3 -m FaaSr_py.entry --standby
 
-In standby the interpreter starts and loads this API while the runtime is still busy, then
+The interpreter starts and loads this API while the runtime is still busy (standby), then
 reads one JSON line from standard input: {"function", "arguments", "functions_dir",
 "packages_dir", "rpc_port"}; no user code runs before it. End of input means the action ended
 without its function: exit 0 quietly.
 
-Finds the function as FaaSr does (walk FUNCTIONS_DIR, import every .py file, first callable
+Finds the function as FaaSr does (walk functions_dir, import every .py file, first callable
 attribute with that name), injects the API into its globals, calls it with the Arguments as
 keyword arguments and reports the result over /faasr-return, or the error and traceback over
 /faasr-exit. Exits 0 when the outcome was reported, 1 when it could not be.
@@ -85,8 +84,8 @@ def _standby():
     packages = go.get("packages_dir")
     if packages:
         # Packages are installed after this interpreter started: put their folder on the
-        # path now, and forget any earlier "no such folder" lookup of it.
-        # Where PYTHONPATH put it before: right after the folder holding this API.
+        # path now, where PYTHONPATH put it before (right after the folder holding this API),
+        # and forget any earlier "no such folder" lookup of it.
         if packages not in sys.path:
             here = os.path.dirname(os.path.dirname(os.path.abspath(FaaSr_py.__file__)))
             at = next((i + 1 for i, p in enumerate(sys.path) if p and os.path.abspath(p) == here), len(sys.path))
@@ -106,16 +105,8 @@ def main(argv):
             return 0
         name, args, directory = go
         return run(name, args, directory)
-    if len(argv) != 4:
-        print("usage: entry.py FUNCTION_NAME ARGUMENTS_JSON FUNCTIONS_DIR | entry.py --standby", file=sys.stderr)
-        return 2
-    name, args_json, directory = argv[1], argv[2], argv[3]
-    try:
-        args = json.loads(args_json) if args_json else {}
-    except Exception as e:
-        FaaSr_py.faasr_exit(message=f"failed to load function {name}: {e}", traceback=_format_exc())
-        return 0
-    return run(name, args, directory)
+    print("usage: python3 -m FaaSr_py.entry --standby (the runtime starts it)", file=sys.stderr)
+    return 2
 
 
 def run(name, args, directory):
