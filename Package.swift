@@ -70,18 +70,22 @@ if !light {
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // The platform protocol (and Trigger), below both the platforms and the runtime.
+        .target(name: "FaaSrPlatformAPI", dependencies: ["FaaSrCore"]),
         .target(
             name: "FaaSrPlatforms",
             dependencies: [
-                "FaaSrCore", "FaaSrStorage",
+                "FaaSrCore", "FaaSrStorage", "FaaSrPlatformAPI",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         .target(
             name: "FaaSrRuntime",
             dependencies: [
-                "FaaSrCore", "FaaSrStorage", "FaaSrPlatforms",
+                "FaaSrCore", "FaaSrStorage", "FaaSrPlatformAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

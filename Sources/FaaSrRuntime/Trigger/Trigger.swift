@@ -1,30 +1,6 @@
 import FaaSrCore
+@_exported import FaaSrPlatformAPI
 import Foundation
-
-/// One successor invocation: what FaaSr sends to the next action (spec/runtime.md §2.9).
-public struct TriggerRequest: Sendable, Equatable {
-    /// The successor action (`FunctionInvoke` of the next payload).
-    public var action: String
-    /// Its rank, when it is one of N > 1 copies.
-    public var rank: Int?
-    /// The compute server's name and its entry.
-    public var serverName: String
-    /// The server's `ComputeServers` entry.
-    public var server: JSONObject
-    /// The next action's OVERWRITTEN.
-    public var overwritten: JSONObject
-    /// The workflow location, passed on unchanged.
-    public var payloadURL: String
-    /// The platform function name `{WorkflowName}-{Action}`.
-    public var functionName: String
-}
-
-/// Starts successor actions. Platform triggers (GitHub Actions, Lambda, ...) implement it in
-/// FaaSrPlatforms; ``LocalTrigger`` starts them on this machine.
-public protocol Trigger: Sendable {
-    /// Sends one invocation; throws when it was not accepted.
-    func trigger(_ request: TriggerRequest) async throws
-}
 
 /// Builds the trigger requests for a finished action.
 enum Successors {
