@@ -10,16 +10,9 @@ enum Secrets {
         var servers = payload.base.object("ComputeServers") ?? JSONObject()
         for name in servers.keys {
             guard var s = servers.object(name) else { continue }
-            let fields: [(String, String)]
-            switch s.string("FaaSType") ?? "" {
-            case "GitHubActions": fields = [("Token", "\(name)_PAT")]
-            case "Lambda": fields = [("AccessKey", "\(name)_AccessKey"), ("SecretKey", "\(name)_SecretKey")]
-            case "GoogleCloud": fields = [("SecretKey", "\(name)_SecretKey")]
-            case "SLURM", "Kubernetes": fields = [("Token", "\(name)_Token")]
-            case "OpenWhisk": fields = [("APIkey", "\(name)_APIkey")]
-            default: fields = []
+            for secret in PlatformFacts.named(s.string("FaaSType"))?.secrets ?? [] {
+                if let v = env[secret.secretName(server: name)] { s[secret.field] = .string(v) }
             }
-            for (field, secret) in fields { if let v = env[secret] { s[field] = .string(v) } }
             servers[name] = .object(s)
         }
         payload.base["ComputeServers"] = .object(servers)

@@ -161,8 +161,9 @@ public actor ActionSession {
             guard !name.isEmpty else { throw RuntimeFailure("faasr_secret needs a secret_name") }
             let serverName = payload.currentAction?.string("FaaSServer") ?? ""
             let type = payload.computeServers.object(serverName)?.string("FaaSType") ?? ""
-            guard ["GitHubActions", "SLURM", "Kubernetes", "OpenWhisk", ""].contains(type) else {
-                throw RuntimeFailure("faasr_secret is not supported on FaaSType \(type) (secrets are read from the environment on GitHubActions, SLURM, Kubernetes and OpenWhisk)")
+            guard type.isEmpty || PlatformFacts.named(type)?.userSecretsFromEnvironment == true else {
+                let where_ = PlatformFacts.table.filter(\.userSecretsFromEnvironment).map(\.type.rawValue).joined(separator: ", ")
+                throw RuntimeFailure("faasr_secret is not supported on FaaSType \(type) (secrets are read from the environment on \(where_))")
             }
             guard let value = environment[name] else {
                 throw RuntimeFailure("secret \(name) is not set (add it to the workflow's Secrets and to the platform's secret store)")

@@ -37,7 +37,7 @@ enum Successors {
             over["FunctionInvoke"] = .string(target.name)
             if target.count > 1 { over["FunctionRank"] = .number(JSONNumber(rank)) } else { over["FunctionRank"] = nil }
             let type = server.string("FaaSType") ?? ""
-            if (server["UseSecretStore"]?.isTruthy ?? false) && type != "OpenWhisk" {
+            if (server["UseSecretStore"]?.isTruthy ?? false) && PlatformFacts.named(type)?.payloadDelivery != .actionParameters {
                 over["ComputeServers"] = nil
                 over["DataStores"] = nil
             } else {

@@ -64,7 +64,7 @@ extension AppState {
             rows.append(FormRow(label: k, value: a[k]?.display ?? "", target: .value(p.appending(k), .number), pointer: p.appending(k)))
         }
         let res = p.appending(Action.Key.resources)
-        let isSLURM = doc.server(server)?["FaaSType"]?.stringValue == "SLURM"
+        let isSLURM = PlatformFacts.named(doc.server(server)?["FaaSType"]?.stringValue)?.usesActionResources == true
         if isSLURM || a[Action.Key.resources] != nil {
             let r = a[Action.Key.resources]?.objectValue
             rows.append(FormRow(label: "Resources", value: r == nil ? "SLURM job: fill a field" : "SLURM job (x removes all)",

@@ -149,10 +149,11 @@ extension AppState {
         let type = s["FaaSType"]?.stringValue ?? ""
         var rows = [
             FormRow(label: "Name", value: name, required: true, role: .title, target: .rename(.servers, name), pointer: p),
-            FormRow(label: "FaaSType", value: type, required: true, target: .choice(p.appending("FaaSType"), FaaSTypeDefaults.types), pointer: p.appending("FaaSType")),
+            FormRow(label: "FaaSType", value: type, required: true, target: .choice(p.appending("FaaSType"), FaaSType.names), pointer: p.appending("FaaSType")),
         ]
         var shown: Set<String> = ["FaaSType"]
-        for (f, req) in FaaSTypeDefaults.requiredFields(type).map({ ($0, true) }) + FaaSTypeDefaults.optionalFields(type).map({ ($0, false) }) {
+        let facts = PlatformFacts.named(type)
+        for (f, req) in (facts?.requiredFields ?? []).map({ ($0.name, true) }) + (facts?.optionalFields ?? []).map({ ($0.name, false) }) {
             shown.insert(f)
             rows.append(row(p.appending(f), label: f, value: s[f], required: req))
         }
@@ -172,8 +173,8 @@ extension AppState {
         }
         let secretLike = SecretMask.isCredential(ptr)
         let shown = value.map { secretLike && !($0.stringValue ?? "").isEmpty ? SecretMask.dots : $0.display } ?? ""
-        let target: FieldTarget = FaaSTypeDefaults.booleanFields.contains(key) ? .toggle(ptr)
-            : .value(ptr, secretLike ? .secret : FaaSTypeDefaults.numberFields.contains(key) ? .number : .string)
+        let target: FieldTarget = PlatformFacts.booleanFields.contains(key) || key == "Anonymous" ? .toggle(ptr)
+            : .value(ptr, secretLike ? .secret : PlatformFacts.numberFields.contains(key) ? .number : .string)
         let missing = required && shown.isEmpty
         return FormRow(label: label, value: missing ? "(required)" : shown, required: required, role: missing ? .error : .normal, target: target, pointer: ptr)
     }

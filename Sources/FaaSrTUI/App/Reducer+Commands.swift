@@ -76,7 +76,7 @@ extension AppState {
             case .stores: return run(.addStore)
             }
         case .addServer:
-            mode = .picker(title: "Compute server type", options: FaaSTypeDefaults.types, selected: 0, query: TextField(), purpose: .pickServerType)
+            mode = .picker(title: "Compute server type", options: FaaSType.names, selected: 0, query: TextField(), purpose: .pickServerType)
         case .addStore:
             mode = .prompt(title: "New data store name", field: TextField(), purpose: .addStore)
         case .rename:

@@ -177,7 +177,7 @@ extension AppState {
     mutating func finishPicker(_ choice: String, _ purpose: Purpose) -> [Effect] {
         switch purpose {
         case .pickServerType:
-            let base = ["GitHubActions": "GH", "Lambda": "AWS", "OpenWhisk": "OW", "GoogleCloud": "GCP", "SLURM": "SLURM", "Kubernetes": "K8S"][choice] ?? "server"
+            let base = PlatformFacts.named(choice)?.serverNameStem ?? "server"
             var name = base, n = 2
             while doc.serverNames.contains(name) { name = base + String(n); n += 1 }
             mode = .prompt(title: "New \(choice) server name", field: TextField(name), purpose: .addServer(type: choice))

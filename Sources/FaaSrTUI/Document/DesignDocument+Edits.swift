@@ -123,7 +123,7 @@ extension DesignDocument {
     /// Adds a compute server of `type` with the designer's defaults for that type.
     public mutating func addServer(_ name: String, type: String) throws(EditError) {
         guard let t = FaaSType(rawValue: type) else { throw .wrongShape(JSONPointer(tokens: ["ComputeServers"]), expected: "a known FaaSType") }
-        let fields = (FaaSTypeDefaults.newServer(type).objectValue?.members ?? []).filter { $0.key != "FaaSType" }.map { ($0.key, $0.value) }
+        let fields = (t.facts.newServer.objectValue?.members ?? []).filter { $0.key != "FaaSType" }.map { ($0.key, $0.value) }
         try core { w throws(EditError) in try w.addComputeServer(name, type: t, fields: fields) }
     }
 

@@ -60,8 +60,8 @@ extension DesignDocument {
     public func defaultContainer(of action: String) -> String? {
         let a = self.action(action)
         let server = a?["FaaSServer"]?.stringValue ?? ""
-        return FaaSTypeDefaults.defaultContainer(language: a?["Type"]?.stringValue ?? "",
-                                                 faasType: self.server(server)?["FaaSType"]?.stringValue ?? "")
+        return PlatformFacts.named(self.server(server)?["FaaSType"]?.stringValue)?
+            .defaultContainer(language: a?["Type"]?.stringValue ?? "")
     }
 
     /// Removes a credential written in the file; a compute server's credential also turns on

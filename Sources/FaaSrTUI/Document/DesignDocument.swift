@@ -84,7 +84,7 @@ public struct DesignDocument: Equatable, Sendable {
     public static func template(name: String = "unnamed-workflow") -> DesignDocument {
         let root: JSONValue = [
             "ActionList": [:],
-            "ComputeServers": ["GH": FaaSTypeDefaults.newServer("GitHubActions")],
+            "ComputeServers": ["GH": FaaSType.gitHubActions.facts.newServer],
             "DataStores": ["S3": ["Endpoint": "", "Bucket": "", "Region": "us-east-1", "Writable": "TRUE"]],
             "FunctionInvoke": "",
             "DefaultDataStore": "S3",

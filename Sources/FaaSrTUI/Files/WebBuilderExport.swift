@@ -15,7 +15,7 @@ public enum WebBuilderExport {
             let server = d.action(a)?["FaaSServer"]?.stringValue ?? ""
             let faas = d.server(server)?["FaaSType"]?.stringValue ?? ""
             let cur = d.root.value(at: JSONPointer(tokens: ["ActionContainers", a]))?.stringValue ?? ""
-            if cur.isEmpty, let image = FaaSTypeDefaults.defaultContainer(language: type, faasType: faas) {
+            if cur.isEmpty, let image = PlatformFacts.named(faas)?.defaultContainer(language: type) {
                 d.set(.string(image), at: JSONPointer(tokens: ["ActionContainers", a]))
             }
         }

@@ -82,11 +82,7 @@ enum ReferenceRules {
     /// Server and store fields that hold credentials, and the secret FaaSr reads them from
     /// (spec/runtime.md §1.11).
     private static func secretName(server: String, type: String?, field: String) -> String {
-        switch (type, field) {
-        case ("GitHubActions"?, "Token"): "\(server)_PAT"
-        case ("OpenWhisk"?, "API.key"): "\(server)_APIkey"
-        default: "\(server)_\(field == "API.key" ? "APIkey" : field)"
-        }
+        "\(server)_\(PlatformFacts.secretSuffix(type: type.flatMap(FaaSType.init(rawValue:)), field: field))"
     }
 
     private static func inlineCredentials(_ c: RuleContext) -> [Diagnostic] {
