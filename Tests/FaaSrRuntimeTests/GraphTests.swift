@@ -4,12 +4,11 @@ import Testing
 
 /// spec/runtime.md §6, scenarios 7–14 (DAG validation).
 @Suite struct GraphTests {
-    func graph(_ a: [(String, [JSONValue])]) -> ActionGraph {
-        ActionGraph(actionList: TestWorkflow.make(a).object("ActionList")!)
-    }
+    func workflow(_ a: [(String, [JSONValue])]) -> Workflow { Workflow(root: .object(TestWorkflow.make(a))) }
+    func graph(_ a: [(String, [JSONValue])]) -> WorkflowGraph { WorkflowGraph(workflow(a)) }
 
     func error(_ a: [(String, [JSONValue])], _ invoke: String? = nil) -> String? {
-        do { _ = try graph(a).validate(functionInvoke: invoke ?? a[0].0); return nil } catch { return error.description }
+        do { _ = try graph(a).faasrCheck(functionInvoke: invoke ?? a[0].0); return nil } catch { return error.description }
     }
 
     @Test func s07_unknownFunctionInvoke() {
@@ -54,25 +53,25 @@ import Testing
 
     @Test func predecessorsExpandRanks() throws {
         let g = graph([("s", ["w(3)"]), ("w", ["j"]), ("j", [])])
-        #expect(try g.validate(functionInvoke: "j") == ["w.1", "w.2", "w.3"])
-        #expect(try g.validate(functionInvoke: "w") == ["s"])
-        #expect(try g.validate(functionInvoke: "s") == [])
+        #expect(try g.faasrCheck(functionInvoke: "j") == ["w.1", "w.2", "w.3"])
+        #expect(try g.faasrCheck(functionInvoke: "w") == ["s"])
+        #expect(try g.faasrCheck(functionInvoke: "s") == [])
         let dup = graph([("s", ["a", "a"]), ("a", [])])
-        #expect(try dup.validate(functionInvoke: "a") == ["s", "s"])
+        #expect(try dup.faasrCheck(functionInvoke: "a") == ["s", "s"])
         let one = graph([("s", ["w(1)"]), ("w", [])])
-        #expect(try one.validate(functionInvoke: "w") == ["s"])
+        #expect(try one.faasrCheck(functionInvoke: "w") == ["s"])
     }
 
     @Test func targetParsing() {
-        #expect(InvokeTarget.parse("a(3)") == InvokeTarget(name: "a", count: 3))
-        #expect(InvokeTarget.parse("a") == InvokeTarget(name: "a", count: 1))
-        #expect(InvokeTarget.parse("a(x)") == InvokeTarget(name: "a", count: 1))
+        #expect(SuccessorText.parse("a(3)") == ("a", 3))
+        #expect(SuccessorText.parse("a") == ("a", nil))
+        #expect(SuccessorText.parse("a(x)") == ("a", nil))
     }
 
     @Test func conditionalSelection() throws {
-        let g = graph([("s", ["x", ["True": ["y"]]]), ("x", []), ("y", [])])
-        #expect(try Successors.targets(of: "s", graph: g, result: true).map(\.name) == ["x", "y"])
-        #expect(try Successors.targets(of: "s", graph: g, result: false).map(\.name) == ["x"])
-        #expect(throws: RuntimeFailure.self) { try Successors.targets(of: "s", graph: g, result: nil) }
+        let g = workflow([("s", ["x", ["True": ["y"]]]), ("x", []), ("y", [])])
+        #expect(try Successors.targets(of: "s", in: g, result: true).map(\.name) == ["x", "y"])
+        #expect(try Successors.targets(of: "s", in: g, result: false).map(\.name) == ["x"])
+        #expect(throws: RuntimeFailure.self) { try Successors.targets(of: "s", in: g, result: nil) }
     }
 }

@@ -115,12 +115,16 @@ public struct PlatformFacts: Sendable {
         }
     }
 
-    /// A new server of this type: `FaaSType` first, then the seeded fields with their defaults
-    /// (empty strings for required fields without one).
+    /// A new server of this type: `FaaSType` first, then `UseSecretStore` when seeded (the
+    /// designer has always written it there), then the other seeded fields with their
+    /// defaults (empty strings for required fields without one).
     public var newServer: JSONValue {
         var o = JSONObject()
         o["FaaSType"] = .string(type.rawValue)
-        for f in fields where f.seeded { o[f.name] = f.defaultValue ?? "" }
+        let seeded = fields.filter(\.seeded)
+        for f in seeded.filter({ $0.name == "UseSecretStore" }) + seeded.filter({ $0.name != "UseSecretStore" }) {
+            o[f.name] = f.defaultValue ?? ""
+        }
         return .object(o)
     }
 

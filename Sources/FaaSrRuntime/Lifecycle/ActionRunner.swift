@@ -82,6 +82,29 @@ public struct ActionRunner: Sendable {
         var prepared: (any PreparedFunction)?
     }
 
+    /// Step 1 without I/O: the payload of `base` and the request's OVERWRITTEN, refused when
+    /// `schemaCheck` finds errors or a key FaaSr reads unconditionally is missing.
+    static func payload(base: JSONObject, request: PayloadRequest,
+                        schemaCheck: (@Sendable (JSONObject) -> [String])?) -> Result<ActionPayload, WorkflowGraph.CheckFailure> {
+        if let schemaCheck {
+            let errors = schemaCheck(base)
+            if !errors.isEmpty {
+                return .failure(.init("JSON not compliant with FaaSr schema: " + errors.joined(separator: "; ")))
+            }
+        }
+        let payload = ActionPayload(base: base, overwritten: request.overwritten, payloadURL: request.payloadURL)
+        for key in ["WorkflowName", "DefaultDataStore", "DataStores", "ActionList", "ComputeServers", "FunctionInvoke"]
+        where payload[key] == nil {
+            return .failure(.init("the workflow has no \(key) (required by the FaaSr schema)"))
+        }
+        return .success(payload)
+    }
+
+    /// Step 3: FaaSr's `check_dag` (the core rule set), giving the `.done` names to wait for.
+    static func checkGraph(_ graph: WorkflowGraph, functionInvoke: String) -> Result<[String], WorkflowGraph.CheckFailure> {
+        do { return .success(try graph.faasrCheck(functionInvoke: functionInvoke)) } catch { return .failure(error) }
+    }
+
     func runSteps(_ state: inout State) async -> ActionOutcome {
         let log = state.log
         var outcome = ActionOutcome(kind: .failed, result: nil, message: nil, triggered: 0)
@@ -99,16 +122,10 @@ public struct ActionRunner: Sendable {
         } else {
             do { base = try await source.fetch(request.payloadURL) } catch { return fail("\(error)") }
         }
-        if let schemaCheck {
-            let errors = schemaCheck(base)
-            if !errors.isEmpty {
-                return fail("JSON not compliant with FaaSr schema: " + errors.joined(separator: "; "))
-            }
-        }
-        var payload = ActionPayload(base: base, overwritten: request.overwritten, payloadURL: request.payloadURL)
-        for key in ["WorkflowName", "DefaultDataStore", "DataStores", "ActionList", "ComputeServers", "FunctionInvoke"]
-        where payload[key] == nil {
-            return fail("the workflow has no \(key) (required by the FaaSr schema)")
+        var payload: ActionPayload
+        switch Self.payload(base: base, request: request, schemaCheck: schemaCheck) {
+        case .success(let p): payload = p
+        case .failure(let f): return fail(f.description)
         }
         state.logName = payload.logFileName
         let action = payload.functionInvoke
@@ -116,9 +133,12 @@ public struct ActionRunner: Sendable {
         // 2. Secrets.
         Secrets.fill(&payload, environment: environment, log: log)
         // 3. Validation.
-        let graph = ActionGraph(actionList: payload.actionList)
+        let graph = WorkflowGraph(payload.workflow)
         let predecessors: [String]
-        do { predecessors = try graph.validate(functionInvoke: action) } catch { return fail(error.description) }
+        switch Self.checkGraph(graph, functionInvoke: action) {
+        case .success(let p): predecessors = p
+        case .failure(let f): return fail(f.description)
+        }
         guard payload.dataStores.object(payload.defaultDataStore) != nil else {
             return fail("DefaultDataStore '\(payload.defaultDataStore)' is not a key of DataStores")
         }
@@ -156,7 +176,7 @@ public struct ActionRunner: Sendable {
         // folder (entry: it must be empty) or the completion markers (fan-in).
         let storeSet = StoreSet(resolver: stores, dataStores: payload.dataStores)
         let session = ActionSession(payload: payload, stores: storeSet, log: log, workingDirectory: workingDirectory,
-                                    environment: environment, maxRank: graph.ranks[action] ?? 1)
+                                    environment: environment, maxRank: graph.copies(of: action))
         // The interpreter (and the RPC server) start early, while the stores are checked and
         // the code fetched; no user code runs before the function is called. A fan-in action
         // starts it only once all predecessors are done: most of its invocations stop there.
@@ -264,7 +284,7 @@ public struct ActionRunner: Sendable {
         }
         // 9. Successors.
         do {
-            let targets = try Successors.targets(of: action, graph: graph, result: result)
+            let targets = try Successors.targets(of: action, in: payload.workflow, result: result)
             if targets.isEmpty { log.log(.info, "no triggers for \(action)") }
             for t in targets {
                 for r in try Successors.requests(for: t, payload: payload) {

@@ -78,7 +78,7 @@ public final class LocalRun: @unchecked Sendable {
 
     let options: Options
     let workflow: JSONObject
-    let graph: ActionGraph
+    let graph: WorkflowGraph
     private let lock = NSLock()
     private var rows: [String: Row] = [:]
     private let clock = ContinuousClock()
@@ -99,11 +99,10 @@ public final class LocalRun: @unchecked Sendable {
             throw RuntimeFailure("\(options.workflowFile.path) is not a JSON object")
         }
         workflow = obj
-        graph = ActionGraph(actionList: obj.object("ActionList") ?? JSONObject())
-        guard let entry = graph.entry else { throw RuntimeFailure("Function loop found: no initial action") }
-        do { _ = try graph.validate(functionInvoke: entry) } catch { throw RuntimeFailure(error.description) }
-        let ranks = graph.ranks
-        for a in graph.actions { rows[a] = Row(action: a, state: .waiting, expected: ranks[a] ?? 1) }
+        graph = WorkflowGraph(Workflow(root: .object(obj)))
+        guard let entry = graph.faasrStart else { throw RuntimeFailure("Function loop found: no initial action") }
+        do { _ = try graph.faasrCheck(functionInvoke: entry) } catch { throw RuntimeFailure(error.description) }
+        for a in graph.nodes { rows[a] = Row(action: a, state: .waiting, expected: graph.copies(of: a)) }
         started = clock.now
     }
 
@@ -113,7 +112,7 @@ public final class LocalRun: @unchecked Sendable {
     }
 
     /// The current rows, in ActionList order.
-    public var snapshot: [Row] { lock.withLock { graph.actions.compactMap { rows[$0] } } }
+    public var snapshot: [Row] { lock.withLock { graph.nodes.compactMap { rows[$0] } } }
 
     /// The real Python interpreter behind `python3` on PATH (`sys.executable`), found once
     /// per run and handed to every action as `FAASR_PYTHON`, so a version-manager shim
@@ -144,9 +143,9 @@ public final class LocalRun: @unchecked Sendable {
         let queue = options.runDirectory.appendingPathComponent("queue", isDirectory: true)
         try fm.createDirectory(at: queue, withIntermediateDirectories: true)
         var entryOver = JSONObject()
-        entryOver["FunctionInvoke"] = .string(graph.entry!)
+        entryOver["FunctionInvoke"] = .string(graph.faasrStart!)
         try await LocalTrigger(queue: queue).trigger(TriggerRequest(
-            action: graph.entry!, rank: nil, serverName: "", server: JSONObject(), overwritten: entryOver,
+            action: graph.faasrStart!, rank: nil, serverName: "", server: JSONObject(), overwritten: entryOver,
             payloadURL: options.workflowFile.standardizedFileURL.path, functionName: ""))
         progress(snapshot)
         var running: [Task<Void, Never>] = []
@@ -255,19 +254,18 @@ public final class LocalRun: @unchecked Sendable {
     /// Marks actions that never ran: after a failure upstream, or a branch not taken.
     private func finishRows() {
         lock.withLock {
-            let preds = graph.predecessors
-            let conditionalTargets = Set(graph.edges.filter(\.conditional).map(\.to.name))
+            let graph = graph
             var changed = true
             while changed {
                 changed = false
-                for a in graph.actions {
+                for a in graph.nodes {
                     guard var row = rows[a], row.state == .waiting || row.state == .running else { continue }
-                    let ps = preds[a] ?? []
+                    let ps = graph.incoming(to: a).map(\.from)
                     let states = ps.compactMap { rows[$0]?.state }
                     if states.contains(where: { $0 == .waiting || $0 == .running }) { continue }
                     if states.contains(where: { $0 == .failed || $0 == .notRun }) {
                         row.state = .notRun
-                    } else if states.contains(.skipped) || conditionalTargets.contains(a) {
+                    } else if states.contains(.skipped) || graph.hasConditionalIncoming(a) {
                         row.state = .skipped
                     } else {
                         row.state = .failed

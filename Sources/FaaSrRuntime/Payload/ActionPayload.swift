@@ -50,6 +50,11 @@ public struct ActionPayload: Sendable {
         return result
     }
 
+    /// The effective workflow as the core model: the fetched workflow with OVERWRITTEN
+    /// applied as an overlay. Its graph, actions and `InvokeNext` are read with the same
+    /// parser as validation, the designer and the CLI use.
+    public var workflow: Workflow { Workflow(root: .object(effective)) }
+
     /// The action this process runs (`FunctionInvoke`).
     public var functionInvoke: String { string("FunctionInvoke") ?? "" }
 

@@ -6,23 +6,24 @@ import Foundation
 enum Successors {
     /// The successors to start for `result`, in InvokeNext order; a conditional with a null
     /// result is an error, a missing branch is empty (FaaSr crashes there).
-    static func targets(of action: String, graph: ActionGraph, result: Bool?) throws -> [InvokeTarget] {
-        let items = graph.invokeNext[action] ?? []
-        if result == nil, items.contains(where: { if case .conditional = $0 { true } else { false } }) {
+    static func targets(of action: String, in workflow: Workflow, result: Bool?) throws -> [Successor] {
+        let next = workflow.action(named: action)?.invokeNext ?? .absent
+        if result == nil, next.hasConditional {
             throw RuntimeFailure("InvokeNext contains conditionals but function did not return a value (return True or False)")
         }
-        var out: [InvokeTarget] = []
-        for item in items {
+        var out: [Successor] = []
+        for item in next.items {
             switch item {
-            case .plain(let t): out.append(t)
-            case .conditional(let t, let f): out += (result == true ? t : f)
+            case .successor(let s): out.append(s)
+            case .conditional(let t, let f, _): out += (result == true ? t : f) ?? []
+            case .other: break
             }
         }
         return out
     }
 
     /// The requests for one target: N copies with ranks 1...N, or one without a rank.
-    static func requests(for target: InvokeTarget, payload: ActionPayload) throws -> [TriggerRequest] {
+    static func requests(for target: Successor, payload: ActionPayload) throws -> [TriggerRequest] {
         guard let entry = payload.actionList.object(target.name) else {
             throw RuntimeFailure("InvokeNext names \(target.name), which is not an action")
         }
@@ -32,10 +33,10 @@ enum Successors {
         }
         let workflow = payload.string("WorkflowName") ?? ""
         var out: [TriggerRequest] = []
-        for rank in 1...max(1, target.count) {
+        for rank in 1...max(1, target.copies) {
             var over = payload.overwritten
             over["FunctionInvoke"] = .string(target.name)
-            if target.count > 1 { over["FunctionRank"] = .number(JSONNumber(rank)) } else { over["FunctionRank"] = nil }
+            if target.copies > 1 { over["FunctionRank"] = .number(JSONNumber(rank)) } else { over["FunctionRank"] = nil }
             let type = server.string("FaaSType") ?? ""
             if (server["UseSecretStore"]?.isTruthy ?? false) && PlatformFacts.named(type)?.payloadDelivery != .actionParameters {
                 over["ComputeServers"] = nil
@@ -44,7 +45,7 @@ enum Successors {
                 over["ComputeServers"] = .object(payload.computeServers)
                 over["DataStores"] = .object(payload.dataStores)
             }
-            out.append(TriggerRequest(action: target.name, rank: target.count > 1 ? rank : nil, serverName: serverName,
+            out.append(TriggerRequest(action: target.name, rank: target.copies > 1 ? rank : nil, serverName: serverName,
                                       server: server, overwritten: over, payloadURL: payload.payloadURL,
                                       functionName: "\(workflow)-\(target.name)"))
         }
