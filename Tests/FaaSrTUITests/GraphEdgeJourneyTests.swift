@@ -179,7 +179,7 @@ struct GraphEdgeJourneyTests {
                      "edge: move earlier", "edge: remove the selected edge"] {
             #expect(dagHelp.contains(text), "help lacks \(text)")
         }
-        let palette = AppState.paletteSuggestions("edge").map(\.0)
+        let palette = AppState.paletteSuggestions("edge").map(\.name)
         #expect(palette.contains("edge true") && palette.contains("edge false") && palette.contains("edge always"))
         var j = try Journey(text: fanText)
         j.press("5", "?")

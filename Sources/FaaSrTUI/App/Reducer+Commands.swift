@@ -14,18 +14,26 @@ extension AppState {
                 return []
             }
             isQuitting = true
-            return (recoveryPath.map { [.removeRecovery(path: $0)] } ?? []) + [.quit]
+            return removingRecovery(recoveryPath) + [.quit]
         case .forceQuit:
             isQuitting = true
-            return (recoveryPath.map { [.removeRecovery(path: $0)] } ?? []) + [.quit]
+            return removingRecovery(recoveryPath) + [.quit]
         case .save:
             guard let filePath else { return run(.saveAs) }
             return [.save(path: filePath, text: doc.text)]
         case .saveAs:
             mode = .prompt(title: "Save as", field: TextField(filePath ?? "workflow.json"), purpose: .saveAs)
+        case .saveTo(let path): return [.save(path: path, text: doc.text)]
+        case .saveAndQuit:
+            isQuitting = true
+            return filePath.map { [.save(path: $0, text: doc.text)] } ?? run(.saveAs)
+        case .openPath(let path): return openFile(path)
+        case .newFrom(let template): return startNew(template)
+        case .exportTo(let folder): return exportEffects(folder: folder)
+        case .recover: return reofferRecovery()
         case .undo: return undo()
         case .redo: return redo()
-        case .help: mode = .help
+        case .help: mode = .help(scroll: 0)
         case .palette: mode = .palette(TextField(), selected: 0)
         case .filter:
             focus = .list
@@ -70,12 +78,13 @@ extension AppState {
         case .activate: return activate()
         case .add:
             switch section {
-            case .actions, .settings:
-                section = .actions
-                mode = .prompt(title: "New action name", field: TextField(), purpose: .addAction)
+            case .actions, .settings: return run(.addAction)
             case .servers: return run(.addServer)
             case .stores: return run(.addStore)
             }
+        case .addAction:
+            section = .actions
+            mode = .prompt(title: "New action name", field: TextField(), purpose: .addAction)
         case .addServer:
             mode = .picker(title: "Compute server type", options: FaaSTypeDefaults.types, selected: 0, query: TextField(), purpose: .pickServerType)
         case .addStore:
@@ -110,7 +119,7 @@ extension AppState {
             cycleGraphEdge(by: command == .nextEdge ? 1 : -1)
         case .toggleLanes: showLanes.toggle()
         case .escape:
-            if focus == .dag, graphEdge != nil { graphEdge = nil; return [] }
+            if focus == .dag || focus == .list, graphEdge != nil { graphEdge = nil; return [] }
             if !filter.isEmpty { filter = ""; return [] }
             if focus != .list { focus = .list }
         }

@@ -45,6 +45,10 @@ extension AppState {
                 query.handle(key)
                 mode = .picker(title: title, options: options, selected: 0, query: query, purpose: purpose)
             }
+        case .confirm(_, _, _, .recover(let text, let path)):
+            return handleRecoveryKey(key, text: text, path: path)
+        case .confirm(_, _, _, .export(let plan)):
+            return handleExportKey(key, plan)
         case .confirm(_, _, _, let purpose):
             switch key {
             case .char("y"), .char("Y"):
@@ -52,10 +56,6 @@ extension AppState {
                 return finishConfirm(purpose)
             default:
                 mode = .normal
-                if case .recover(_, let path) = purpose {
-                    toast = "recovery discarded"
-                    return [.removeRecovery(path: path)]
-                }
             }
         default: break
         }
@@ -183,7 +183,7 @@ extension AppState {
         switch purpose {
         case .quit:
             isQuitting = true
-            return (recoveryPath.map { [.removeRecovery(path: $0)] } ?? []) + [.quit]
+            return removingRecovery(recoveryPath) + [.quit]
         case .delete(let sec, let name):
             switch sec {
             case .actions: return edit("deleted action '\(name)'") { try $0.deleteAction(name) }
@@ -195,10 +195,6 @@ extension AppState {
             return [.open(path: path)]
         case .discardAndNew(let template):
             return newFromTemplate(template)
-        case .recover(let text, _):
-            guard let recovered = try? DesignDocument(text: text) else { toast = "recovery file unreadable"; return [] }
-            let fx = edit("recovered unsaved edits") { $0 = recovered }
-            return fx
         default: return []
         }
     }

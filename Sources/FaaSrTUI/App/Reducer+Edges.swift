@@ -10,7 +10,7 @@ extension AppState {
         case .details:
             guard formRows.indices.contains(fieldIndex), case .edge(let a, let i) = formRows[fieldIndex].target else { return nil }
             return (a, i)
-        case .dag:
+        case .dag, .list:
             guard let e = graphEdge, let i = selectedEdgeIndex else { return nil }
             return (e.from, i)
         default:
@@ -72,7 +72,7 @@ extension AppState {
             fx = edit("edge \(a) → \(e.target) moved \(d < 0 ? "earlier" : "later")") { try $0.moveEdge(a, at: i, by: d) }
         case .removeEdge, .delete:
             fx = edit("removed edge \(a) → \(e.target)") { try $0.removeEdge(a, at: i) }
-            if focus == .dag {
+            if focus != .details {
                 let rest = doc.edges(of: a)
                 graphEdge = rest.isEmpty ? nil : EdgeSelection(from: a, rest[min(i, rest.count - 1)])
             }

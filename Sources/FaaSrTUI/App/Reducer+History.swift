@@ -39,7 +39,7 @@ extension AppState {
     }
 
     func autosave() -> [Effect] {
-        guard let r = recoveryPath else { return [] }
+        guard let r = recoveryPath, r != keptRecovery else { return [] }
         return isDirty ? [.writeRecovery(path: r, text: doc.text)] : [.removeRecovery(path: r)]
     }
 

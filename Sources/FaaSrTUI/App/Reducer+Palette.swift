@@ -1,44 +1,34 @@
 import FaaSrCore
 import TUIKit
 
-/// The `:` command palette.
+/// The `:` command palette: its names come from ``DesignerKeymap/keymap``.
 extension AppState {
-    /// Palette suggestions for the typed text.
-    public static func paletteSuggestions(_ text: String) -> [(String, Command, String)] {
-        let head = text.split(separator: " ").first.map(String.init) ?? ""
-        let names = DesignerKeymap.paletteCommands.map(\.0)
-        let ranked = FuzzyMatch.rank(text.contains(" ") && names.contains(head) ? head : text, names)
-        return ranked.compactMap { n in DesignerKeymap.paletteCommands.first { $0.0 == n } }
+    /// Palette suggestions for the typed text, best first; with an argument typed
+    /// (`w out.json`), the entries named by the first word.
+    public static func paletteSuggestions(_ text: String) -> [DesignerKeymap.PaletteEntry] {
+        let entries = DesignerKeymap.paletteEntries
+        if let e = entries.first(where: { $0.argument != nil && text.hasPrefix($0.name + " ") }) { return [e] }
+        let ranked = FuzzyMatch.rank(text, entries.map(\.name))
+        return ranked.compactMap { n in entries.first { $0.name == n } }
     }
 
     mutating func handlePaletteKey(_ key: Key, _ field: TextField, _ sel: Int) -> [Effect] {
         var field = field
+        let count = AppState.paletteSuggestions(field.text).count
         switch key {
         case .escape: mode = .normal
         case .enter:
             mode = .normal
             let text = field.text.trimmingCharacters(in: " ")
-            let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
-            if parts.first == "w" || parts.first == "saveas", parts.count == 2 {
-                return [.save(path: parts[1], text: doc.text)]
+            guard let command = DesignerKeymap.paletteCommand(text) ?? AppState.paletteSuggestions(text)[safe: sel]?.command else {
+                toast = "unknown command: \(text) (? lists them)"
+                return []
             }
-            if parts.first == "wq" {
-                isQuitting = true
-                return filePath.map { [.save(path: $0, text: doc.text)] } ?? run(.saveAs)
-            }
-            if parts.first == "e" || parts.first == "open", parts.count == 2 {
-                return openFile(parts[1])
-            }
-            if parts.first == "new", parts.count == 2 {
-                return startNew(parts[1])
-            }
-            if parts.first == "theme" { toast = "themes are chosen at start: faasr-tui --theme NAME"; return [] }
-            let exact = DesignerKeymap.paletteCommands.first { $0.0 == text }
-            let list = AppState.paletteSuggestions(text)
-            guard let pick = exact ?? list[safe: sel] else { toast = "unknown command: \(text)"; return [] }
-            return run(pick.1)
+            return run(command)
         case .up, .ctrl("p"): mode = .palette(field, selected: max(0, sel - 1))
-        case .down, .ctrl("n"), .tab: mode = .palette(field, selected: sel + 1 < AppState.paletteSuggestions(field.text).count ? sel + 1 : sel)
+        case .down, .ctrl("n"), .tab: mode = .palette(field, selected: min(max(0, count - 1), sel + 1))
+        case .pageUp: mode = .palette(field, selected: max(0, sel - 8))
+        case .pageDown: mode = .palette(field, selected: min(max(0, count - 1), sel + 8))
         default:
             if key == .backspace && field.text.isEmpty { mode = .normal; return [] }
             field.handle(key)

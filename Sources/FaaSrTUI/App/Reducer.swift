@@ -19,10 +19,11 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
         s.filePath = path
         s.savedDoc = s.doc
         s.toast = "\(s.glyphs.check) saved \(path)"
-        var fx: [Effect] = [.removeRecovery(path: AppState.recoveryPath(for: path))]
-        if wasNew, let oldRecovery { fx.append(.removeRecovery(path: oldRecovery)) }
+        var fx = s.removingRecovery(AppState.recoveryPath(for: path), wasNew ? oldRecovery : nil)
         if s.isQuitting { fx.append(.quit) }
         return fx
+    case .exportChecked(let plan, let existing):
+        return s.exportChecked(plan, existing: existing)
     case .exported(let paths, let error):
         s.toast = error.map { "\(s.glyphs.cross) export failed: \($0)" } ?? "\(s.glyphs.check) exported \(paths.joined(separator: ", "))"
         return []
@@ -32,7 +33,7 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
             return []
         }
         // Opening over unsaved edits was confirmed (see `openFile`): their recovery file goes.
-        let dropped = s.isDirty ? s.recoveryPath : nil
+        let dropped = s.isDirty && s.recoveryPath != s.keptRecovery ? s.recoveryPath : nil
         do {
             s = try DesignerFiles.state(text: text, path: path, size: s.size, glyphs: s.glyphs)
             if s.toast == nil { s.toast = "opened \(path)" }
@@ -43,12 +44,12 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
         // Unsaved edits of an earlier session on this file are offered as at start-up.
         let check: [Effect] = s.recoveryPath.map { [.readRecovery(path: $0)] } ?? []
         // (Effects run in order: reopening the same file removes its discarded edits first.)
-        return (dropped.map { [.removeRecovery(path: $0)] } ?? []) + check
+        return s.removingRecovery(dropped) + check
     case .recovery(let path, let text):
-        if let text, path == s.recoveryPath, text != s.doc.text, s.mode == .normal {
-            s.mode = .confirm(title: "Recover", message: "Unsaved edits from a session that did not end cleanly were found.",
-                              details: ["recovery file: \(path)", "y restores them (then save with C-s); n discards them"],
-                              purpose: .recover(text: text, recoveryPath: path))
+        if let text {
+            s.offerRecovery(text: text, path: path)
+        } else if s.toast == AppState.lookingForRecovery(path) {
+            s.toast = "no recovery file at \(path)"
         }
         return []
     case .listed(let path, let entries, let error):
@@ -65,8 +66,14 @@ extension AppState {
         if inlineEdit != nil { return handleInlineEdit(key) }
         switch mode {
         case .normal: break
-        case .help:
-            mode = .normal
+        case .help(let scroll):
+            switch key {
+            case .char("j"), .down: mode = .help(scroll: scroll + 1)
+            case .char("k"), .up: mode = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .char(" "): mode = .help(scroll: scroll + size.height / 2)
+            case .pageUp: mode = .help(scroll: max(0, scroll - size.height / 2))
+            default: mode = .normal
+            }
             return []
         case .preview(let scroll):
             switch key {

@@ -56,7 +56,7 @@ enum DagPaneView {
         }
         let picked = s.selectedEdgeIndex.flatMap { i in s.graphEdge.flatMap { e in s.doc.edges(of: e.from)[safe: i].flatMap { layoutEdge($0, from: e.from, in: graph) } } }
         let painter = DAGPainter(glyphs: s.glyphs.isASCII ? .ascii : .unicode, highlight: s.focus == .dag ? sel : nil,
-                                 selectedEdge: s.focus == .dag ? picked : nil)
+                                 selectedEdge: s.focus == .dag || s.focus == .list ? picked : nil)
         let view = painter.paint(drawing, graph: graph, viewport: Rect(x: x, y: y, width: inner.width, height: inner.height))
         c.draw(view, x: inner.x, y: inner.y)
         if let sel, drawing.boxes.indices.contains(sel) {
@@ -100,7 +100,7 @@ enum DagPaneView {
                     let bad = badEdges.contains(.init(from: name, to: e.target))
                     let cond = e.condition == .always ? "" : e.condition.rawValue + ":"
                     var erole: StyleRole = bad ? .error : e.condition == .onTrue ? .trueEdge : e.condition == .onFalse ? .falseEdge : .edge
-                    if k == picked, s.focus == .dag { erole = .selected }
+                    if k == picked, s.focus == .dag || s.focus == .list { erole = .selected }
                     x += 1
                     x += c.put(cond + e.text, x: x, y: y, role: erole, maxWidth: inner.maxX - x)
                 }
