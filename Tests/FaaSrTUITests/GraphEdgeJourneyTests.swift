@@ -175,7 +175,7 @@ struct GraphEdgeJourneyTests {
     @Test("the graph's edge keys are in the keymap, so help and the palette list them")
     func keysListed() throws {
         let dagHelp = DesignerKeymap.keymap.helpLines(in: .dag).joined(separator: "\n")
-        for text in ["select the next outgoing edge", "edge: always → True → False", "edge: set or clear the rank",
+        for text in ["select the next outgoing edge", "edge: cycle always, True, False", "edge: set or clear the rank",
                      "edge: move earlier", "edge: remove the selected edge"] {
             #expect(dagHelp.contains(text), "help lacks \(text)")
         }

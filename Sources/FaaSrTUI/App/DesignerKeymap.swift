@@ -25,7 +25,7 @@ public enum DesignerKeymap {
         B([.char("[")], .previousEdge, "select the previous outgoing edge", in: [.dag], palette: ["previous edge"]),
         B([.char("]")], .nextEdge, "graph: select the next outgoing edge", in: [.list]),
         B([.char("[")], .previousEdge, "graph: select the previous outgoing edge", in: [.list]),
-        B([.char("t")], .cycleCondition, "edge: always → True → False", in: edgePanes),
+        B([.char("t")], .cycleCondition, "edge: cycle always, True, False", in: edgePanes),
         B([], .setCondition(.onTrue), "make the selected edge the True branch", palette: ["edge true"]),
         B([], .setCondition(.onFalse), "make the selected edge the False branch", palette: ["edge false"]),
         B([], .setCondition(.always), "make the selected edge unconditional", palette: ["edge always"]),

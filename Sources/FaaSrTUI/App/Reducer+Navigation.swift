@@ -69,6 +69,12 @@ extension AppState {
             let row = m.y - layout.list.y - 2
             if row >= 0, row < names(in: section).count { selection[section] = row }
         } else if layout.dag.contains(x: m.x, y: m.y) {
+            if let name = DagPaneView.action(atX: m.x, y: m.y, self, pane: layout.dag), name != selectedAction {
+                graphEdge = nil
+                section = .actions
+                filter = ""
+                select(name, in: .actions)
+            }
             focus = .dag
         } else if layout.details.contains(x: m.x, y: m.y) {
             focus = .details
