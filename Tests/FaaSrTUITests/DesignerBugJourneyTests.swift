@@ -130,8 +130,13 @@ struct DesignerBugJourneyTests {
         let entries = DesignerKeymap.paletteEntries
         for _ in 0..<12 { t.keys("Down") }
         t.waitFor(entries[12].name)
-        let styled = t.styledScreen
-        let selectedRow = styled.rows.firstIndex { row in row.contains { $0.style.reverse } && String(row.map(\.character)).contains(entries[12].help.prefix(20)) }
+        // The 12 keys may still be arriving when the name first shows: poll for the highlight.
+        var selectedRow: Int?
+        let end = Date().addingTimeInterval(10)
+        while selectedRow == nil && Date() < end {
+            selectedRow = t.styledScreen.rows.firstIndex { row in row.contains { $0.style.reverse } && String(row.map(\.character)).contains(entries[12].help.prefix(20)) }
+            if selectedRow == nil { usleep(50_000) }
+        }
         #expect(selectedRow != nil, "row 13 of the palette is highlighted and visible:\n\(t.screen)")
         t.keys("Escape"); t.waitFor("NORMAL")
         t.keys("?"); t.waitFor("Keys (list)")
