@@ -1,3 +1,4 @@
+import FaaSrCore
 import TUIKit
 
 /// The designer's key bindings: the single source for dispatch, `?` help and status hints.
@@ -10,6 +11,7 @@ public enum DesignerKeymap {
         Binding([.char("d"), .delete], .delete, "delete (asks first)", in: [.list, .dag]),
         Binding([.char(">")], .addEdge, "add an edge from the selected action", in: [.list, .dag, .details], hint: "edge"),
         Binding([.char("e")], .setEntry, "make the selected action the entry", in: [.list, .dag]),
+        Binding([.char("f")], .quickFix, "apply the selected problem's quick fix (undoable)", in: [.problems], hint: "fix"),
         Binding([.char("o")], .toggleLanes, "graph: layered drawing / lane list", in: [.dag]),
         Binding([.enter], .activate, "edit field / open / jump to problem", in: [.list, .dag, .details, .problems], hint: "edit"),
         Binding([.char("]")], .nextEdge, "select the next outgoing edge", in: [.dag], hint: "edges"),
@@ -74,6 +76,7 @@ public enum DesignerKeymap {
         ("open", .open, "open a file: browser, or open PATH"),
         ("q", .quit, "quit"),
         ("q!", .forceQuit, "quit without saving"),
+        ("fix", .quickFix, "apply the selected problem's quick fix"),
         ("validate", .validate, "re-run validation and show problems"),
         ("export", .exportWeb, "write <WorkflowName>.json and -layout.json for the web builder"),
         ("preview", .preview, "show the JSON a save writes, with changes marked"),

@@ -8,7 +8,7 @@ extension AppState {
         case .quit:
             if isDirty {
                 mode = .confirm(title: "Quit", message: "Quit without saving your changes?",
-                                details: ["\(history.past.count) unsaved edit(s) to \(filePath ?? "a new workflow")",
+                                details: ["\(unsavedSummary) to \(filePath ?? "a new workflow")",
                                           "the recovery file is removed; :w saves first"], purpose: .quit)
                 return []
             }
@@ -84,7 +84,7 @@ extension AppState {
             mode = .prompt(title: "Rename '\(name)' to", field: TextField(name), purpose: .rename(section, name))
         case .duplicate:
             guard section != .settings, let name = selectedName else { return [] }
-            mode = .prompt(title: "Copy of '\(name)' named", field: TextField(name + "_copy"), purpose: .duplicate(section, name))
+            mode = .prompt(title: "Copy of '\(name)' named", field: TextField(copyName(of: name)), purpose: .duplicate(section, name))
         case .delete:
             if focus == .details { return deleteInForm() }
             guard section != .settings, let name = selectedName else { return [] }
@@ -108,6 +108,7 @@ extension AppState {
         case .nextEdge, .previousEdge:
             cycleGraphEdge(by: command == .nextEdge ? 1 : -1)
         case .toggleLanes: showLanes.toggle()
+        case .quickFix: return applyQuickFix()
         case .escape:
             if focus == .dag, graphEdge != nil { graphEdge = nil; return [] }
             if !filter.isEmpty { filter = ""; return [] }
@@ -230,7 +231,8 @@ extension AppState {
         if let a = problem.action, target == .actions { select(a, in: .actions) }
         focus = .details
         let rows = formRows
-        fieldIndex = rows.lastIndex { $0.pointer == problem.pointer } ?? rows.firstIndex { r in r.pointer.map { $0.isPrefix(of: problem.pointer) && $0.tokens.count > 2 } ?? false } ?? 0
+        fieldIndex = rows.lastIndex { $0.pointer == problem.pointer } ?? rows.firstIndex { r in r.pointer.map { problem.pointer.isPrefix(of: $0) && problem.pointer.tokens.count > 2 } ?? false }
+            ?? rows.firstIndex { r in r.pointer.map { $0.isPrefix(of: problem.pointer) && $0.tokens.count > 2 } ?? false } ?? 0
     }
 
     /// The edge the edge keys act on: the form's edge row (form focused), or the graph's

@@ -69,13 +69,7 @@ extension AppState {
             mode = .normal
             return []
         case .preview(let scroll):
-            switch key {
-            case .char("j"), .down: mode = .preview(scroll: scroll + 1)
-            case .char("k"), .up: mode = .preview(scroll: max(0, scroll - 1))
-            case .pageDown, .char(" "): mode = .preview(scroll: scroll + size.height - 4)
-            case .pageUp: mode = .preview(scroll: max(0, scroll - size.height + 4))
-            default: mode = .normal
-            }
+            handlePreviewKey(key, scroll: scroll)
             return []
         case .palette, .filter, .prompt, .picker, .confirm:
             return handleModalKey(key)
@@ -110,7 +104,7 @@ extension AppState {
         if let e = graphEdge, e.index(in: doc) == nil {
             graphEdge = doc.edges(of: e.from).first { $0.target == e.target }.map { EdgeSelection(from: e.from, $0) }
         }
-        problems = WorkflowCheck.problems(in: doc)
+        problems = WorkflowCheck.problems(in: doc) + migrationTodos
         problemIndex = min(problemIndex, max(0, problems.count - 1))
         let rows = formRows.count
         fieldIndex = min(fieldIndex, max(0, rows - 1))

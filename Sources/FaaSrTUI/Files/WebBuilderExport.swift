@@ -10,7 +10,7 @@ public enum WebBuilderExport {
     public static func workflowText(_ doc: DesignDocument) -> String {
         var d = doc
         for a in d.actionNames {
-            d.root.setValue(Edge.invokeNext(d.edges(of: a)), at: DesignDocument.actionPointer(a).appending("InvokeNext"))
+            d.root.setValue(builderInvokeNext(d.edges(of: a)), at: DesignDocument.actionPointer(a).appending("InvokeNext"))
             let type = d.action(a)?["Type"]?.stringValue ?? ""
             let server = d.action(a)?["FaaSServer"]?.stringValue ?? ""
             let faas = d.server(server)?["FaaSType"]?.stringValue ?? ""
@@ -47,4 +47,20 @@ public enum WebBuilderExport {
         let graph = WorkflowLayoutGraph.make(from: Workflow(root: doc.root))
         return WebBuilderLayout.text(DAGLayout.draw(graph), graph: graph)
     }
+}
+
+/// Writes edges as the web builder does: the conditional object first (only the branches that
+/// have targets), then the plain targets, in order.
+private func builderInvokeNext(_ edges: [WorkflowEdge]) -> JSONValue {
+    var items: [JSONValue] = []
+    let t = edges.filter { $0.branch == .onTrue }.map { JSONValue.string($0.text) }
+    let f = edges.filter { $0.branch == .onFalse }.map { JSONValue.string($0.text) }
+    if !t.isEmpty || !f.isEmpty {
+        var o = JSONObject()
+        if !t.isEmpty { o["True"] = .array(t) }
+        if !f.isEmpty { o["False"] = .array(f) }
+        items.append(.object(o))
+    }
+    items += edges.filter { $0.branch == .always }.map { .string($0.text) }
+    return .array(items)
 }
