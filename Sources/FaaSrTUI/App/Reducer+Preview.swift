@@ -10,8 +10,9 @@ extension AppState {
 
     mutating func handlePreviewKey(_ key: Key, scroll: Int) {
         let page = max(1, size.height - 4)
-        let last = max(0, previewLines.count - 1)
-        let changes = previewLines.indices.filter { i in !previewLines[i].hasPrefix("  ") && (i == 0 || previewLines[i - 1].hasPrefix("  ")) }
+        let lines = previewLines
+        let last = max(0, lines.count - 1)
+        let changes = lines.indices.filter { i in !lines[i].hasPrefix("  ") && (i == 0 || lines[i - 1].hasPrefix("  ")) }
         switch key {
         case .escape, .char("q"), .enter: mode = .normal
         case .char("j"), .down: mode = .preview(scroll: min(last, scroll + 1))
