@@ -33,7 +33,7 @@ struct DocumentTmuxTests {
         #expect(!t.screen.contains("start-github"))
         t.keys("6")
         for _ in 0..<i { t.keys("j") }
-        t.waitFor("fix")
+        t.waitFor("f fixes: rename")
         t.keys("f"); t.waitFor("renamed start_github → start-github")
         t.keys("u"); t.waitFor("undid")
         t.waitFor("start_github")

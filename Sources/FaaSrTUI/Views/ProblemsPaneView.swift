@@ -20,7 +20,11 @@ enum ProblemsPaneView {
         if s.focus == .problems, let p = s.problems[safe: s.problemIndex] {
             let at = s.sourcePositions.location(of: p.pointer).map { "\($0) " } ?? ""
             c.put(at + (p.pointer.description.isEmpty ? "/" : p.pointer.description), x: inner.x, y: inner.maxY - 2, role: .dim, maxWidth: inner.width)
-            if let h = p.hint { c.put("hint: " + h, x: inner.x, y: inner.maxY - 1, role: .dim, maxWidth: inner.width) }
+            if let fix = s.selectedQuickFix {
+                c.put("f fixes: " + fix.title, x: inner.x, y: inner.maxY - 1, role: .accent, maxWidth: inner.width)
+            } else if let h = p.hint {
+                c.put("hint: " + h, x: inner.x, y: inner.maxY - 1, role: .dim, maxWidth: inner.width)
+            }
         }
     }
 }
