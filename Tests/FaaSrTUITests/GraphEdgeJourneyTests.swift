@@ -175,11 +175,11 @@ struct GraphEdgeJourneyTests {
     @Test("the graph's edge keys are in the keymap, so help and the palette list them")
     func keysListed() throws {
         let dagHelp = DesignerKeymap.keymap.helpLines(in: .dag).joined(separator: "\n")
-        for text in ["select the next outgoing edge", "edge: always → True → False", "edge: set or clear the rank",
+        for text in ["select the next outgoing edge", "edge: cycle always, True, False", "edge: set or clear the rank",
                      "edge: move earlier", "edge: remove the selected edge"] {
             #expect(dagHelp.contains(text), "help lacks \(text)")
         }
-        let palette = AppState.paletteSuggestions("edge").map(\.0)
+        let palette = AppState.paletteSuggestions("edge").map(\.name)
         #expect(palette.contains("edge true") && palette.contains("edge false") && palette.contains("edge always"))
         var j = try Journey(text: fanText)
         j.press("5", "?")

@@ -189,6 +189,7 @@ struct ReducerJourneyTests {
         j.press("Escape", ":", "text:w", "Enter")
         #expect(j.effects.last == .save(path: "/tmp/wf.json", text: j.state.doc.text))
         j.press(":", "text:export", "Enter")
+        j.answerExportCheck()
         guard case .export(let files)? = j.effects.last else { Issue.record("no export"); return }
         #expect(files.map(\.path) == ["/tmp/tutorial.json", "/tmp/tutorial-layout.json"])
     }

@@ -46,6 +46,9 @@ public struct AppState: Equatable, Sendable {
     public var layoutCache = GraphLayoutCache()
     /// The last graph index (order, layers, edges per action; a pure function of ``doc``).
     public var indexCache = GraphIndexCache()
+    /// A recovery file the user kept for later (`Esc` in the recovery dialog): this session
+    /// neither autosaves over it nor removes it.
+    public var keptRecovery: String?
     /// Set once a quit was decided.
     public var isQuitting = false
     /// What the 1.x migration on opening left for the user to do, shown among the problems.

@@ -100,6 +100,6 @@ extension AppState {
         s.savedDoc = DesignDocument(root: .null)
         s.toast = "new workflow from '\(template)': C-s asks where to save it"
         self = s
-        return dropped.map { [.removeRecovery(path: $0)] } ?? []
+        return removingRecovery(dropped)
     }
 }
