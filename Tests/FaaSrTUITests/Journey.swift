@@ -75,3 +75,8 @@ let tutorialText = """
   "WorkflowName": "tutorial"
 }
 """
+
+extension DesignDocument {
+    /// `target(rank) branch` of each edge of `action`, for compact expectations.
+    func edgeTexts(of action: String) -> [String] { edges(of: action).map { "\($0.text) \($0.branch.rawValue)" } }
+}

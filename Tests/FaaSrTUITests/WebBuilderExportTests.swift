@@ -101,7 +101,8 @@ struct WebBuilderExportTests {
         let checked = j.answerExportCheck()
         let plan = try #require(checked)
         guard case .confirm(_, _, let details, .export) = j.state.mode else { Issue.record("no dialog"); return }
-        #expect(details == WebBuilderExport.importHazards(j.state.doc))
+        // (A 2.x file opens as written, so the string InvokeNext is also a validation error.)
+        #expect(Array(details.suffix(2)) == WebBuilderExport.importHazards(j.state.doc))
         #expect(!details.isEmpty)
         j.press("s")
         guard case .export(let files)? = j.effects.last else { Issue.record("no export"); return }

@@ -1,3 +1,5 @@
+import FaaSrCore
+
 /// Everything a key (or the command palette) can ask the designer to do.
 public enum Command: Hashable, Sendable {
     case quit, forceQuit, save, saveAs, saveAndQuit, undo, redo, help, palette, filter, validate, exportWeb, preview, new, open, recover
@@ -7,8 +9,8 @@ public enum Command: Hashable, Sendable {
     case up, down, top, bottom, pageUp, pageDown, left, right
     case activate, add, addAction, addServer, addStore, rename, duplicate, delete
     case addEdge, cycleCondition, rankUp, rankDown, moveUp, moveDown, setEntry
-    case nextEdge, previousEdge, removeEdge, setRank, setCondition(Edge.Condition)
-    case toggleLanes
+    case nextEdge, previousEdge, removeEdge, setRank, setCondition(Branch)
+    case toggleLanes, quickFix
     case escape
 
     /// The command a palette name that takes an argument runs with `argument`

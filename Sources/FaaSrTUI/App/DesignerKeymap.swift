@@ -19,6 +19,7 @@ public enum DesignerKeymap {
         B([.char("d"), .delete], .delete, "delete (asks first)", in: [.list, .dag], palette: ["delete"]),
         B([.char(">")], .addEdge, "add an edge from the selected action", in: [.list, .dag, .details], hint: "edge", palette: ["add edge"]),
         B([.char("e")], .setEntry, "make the selected action the entry", in: [.list, .dag], palette: ["entry"]),
+        B([.char("f")], .quickFix, "apply the selected problem's quick fix (undoable)", in: [.problems], hint: "fix", palette: ["fix"]),
         B([.char("o")], .toggleLanes, "graph: layered drawing / lane list", in: [.dag], palette: ["lanes"]),
         B([.enter], .activate, "edit field / open / jump to problem", in: [.list, .dag, .details, .problems], hint: "edit"),
         B([.char("]")], .nextEdge, "select the next outgoing edge", in: [.dag], hint: "edges", palette: ["next edge"]),

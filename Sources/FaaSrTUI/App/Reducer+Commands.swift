@@ -9,7 +9,7 @@ extension AppState {
         case .quit:
             if isDirty {
                 mode = .confirm(title: "Quit", message: "Quit without saving your changes?",
-                                details: ["\(history.past.count) unsaved edit(s) to \(filePath ?? "a new workflow")",
+                                details: ["\(unsavedSummary) to \(filePath ?? "a new workflow")",
                                           "the recovery file is removed; :w saves first"], purpose: .quit)
                 return []
             }
@@ -47,7 +47,7 @@ extension AppState {
             return exportEffects()
         case .preview:
             // Open at the first change, with a little context above it.
-            let lines = PreviewDiff.lines(saved: SecretMask.maskedText(savedDoc), pending: SecretMask.maskedText(doc))
+            let lines = previewLines
             let first = lines.firstIndex { !$0.hasPrefix("  ") } ?? 0
             mode = .preview(scroll: max(0, first - 3))
         case .new: chooseTemplate()
@@ -94,7 +94,7 @@ extension AppState {
             mode = .prompt(title: "Rename '\(name)' to", field: TextField(name), purpose: .rename(section, name))
         case .duplicate:
             guard section != .settings, let name = selectedName else { return [] }
-            mode = .prompt(title: "Copy of '\(name)' named", field: TextField(name + "_copy"), purpose: .duplicate(section, name))
+            mode = .prompt(title: "Copy of '\(name)' named", field: TextField(copyName(of: name)), purpose: .duplicate(section, name))
         case .delete:
             if focus == .details { return deleteInForm() }
             guard section != .settings, let name = selectedName else { return [] }
@@ -118,6 +118,7 @@ extension AppState {
         case .nextEdge, .previousEdge:
             cycleGraphEdge(by: command == .nextEdge ? 1 : -1)
         case .toggleLanes: showLanes.toggle()
+        case .quickFix: return applyQuickFix()
         case .escape:
             if focus == .dag || focus == .list, graphEdge != nil { graphEdge = nil; return [] }
             if !filter.isEmpty { filter = ""; return [] }

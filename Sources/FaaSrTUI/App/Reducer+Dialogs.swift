@@ -72,6 +72,7 @@ extension AppState {
             let fx = edit("added data store '\(text)'") { try $0.addStore(text) }
             section = .stores
             select(text, in: .stores)
+            focusFirstRequiredField()
             return fx
         case .addServer(let type):
             let fx = edit("added \(type) server '\(text)'") { try $0.addServer(text, type: type) }

@@ -57,7 +57,7 @@ extension AppState {
     }
 
     private var discardDetails: [String] {
-        ["\(history.past.count) unsaved edit(s) to \(filePath ?? "a new workflow") are dropped",
+        ["\(unsavedSummary) to \(filePath ?? "a new workflow") are dropped",
          "No keeps them (then :w saves, or :w PATH saves elsewhere)"]
     }
 

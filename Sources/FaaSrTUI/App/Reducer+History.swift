@@ -28,7 +28,7 @@ extension AppState {
         if let e = graphEdge, e.index(in: doc) == nil {
             graphEdge = doc.edges(of: e.from).first { $0.target == e.target }.map { EdgeSelection(from: e.from, $0) }
         }
-        problems = WorkflowCheck.problems(in: doc)
+        problems = WorkflowCheck.problems(in: doc) + migrationTodos
         problemIndex = min(problemIndex, max(0, problems.count - 1))
         let rows = formRows.count
         fieldIndex = min(fieldIndex, max(0, rows - 1))

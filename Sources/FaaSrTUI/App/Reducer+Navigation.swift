@@ -56,7 +56,8 @@ extension AppState {
         if let a = problem.action, target == .actions { select(a, in: .actions) }
         focus = .details
         let rows = formRows
-        fieldIndex = rows.lastIndex { $0.pointer == problem.pointer } ?? rows.firstIndex { r in r.pointer.map { $0.isPrefix(of: problem.pointer) && $0.tokens.count > 2 } ?? false } ?? 0
+        fieldIndex = rows.lastIndex { $0.pointer == problem.pointer } ?? rows.firstIndex { r in r.pointer.map { problem.pointer.isPrefix(of: $0) && problem.pointer.tokens.count > 2 } ?? false }
+            ?? rows.firstIndex { r in r.pointer.map { $0.isPrefix(of: problem.pointer) && $0.tokens.count > 2 } ?? false } ?? 0
     }
 
     mutating func handleMouse(_ m: MouseEvent) -> [Effect] {

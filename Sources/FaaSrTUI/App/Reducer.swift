@@ -76,13 +76,7 @@ extension AppState {
             }
             return []
         case .preview(let scroll):
-            switch key {
-            case .char("j"), .down: mode = .preview(scroll: scroll + 1)
-            case .char("k"), .up: mode = .preview(scroll: max(0, scroll - 1))
-            case .pageDown, .char(" "): mode = .preview(scroll: scroll + size.height - 4)
-            case .pageUp: mode = .preview(scroll: max(0, scroll - size.height + 4))
-            default: mode = .normal
-            }
+            handlePreviewKey(key, scroll: scroll)
             return []
         case .palette, .filter, .prompt, .picker, .confirm:
             return handleModalKey(key)

@@ -19,7 +19,7 @@ public enum WebBuilderExport {
 
     /// The layout file (React Flow nodes and edges), positions from FaaSrLayout's drawing.
     public static func layoutText(_ doc: DesignDocument) -> String {
-        let graph = WorkflowLayoutGraph.make(from: Workflow(root: doc.root))
+        let graph = WorkflowLayoutGraph.make(as: doc.workflow)
         return WebBuilderLayout.text(DAGLayout.draw(graph), graph: graph)
     }
 

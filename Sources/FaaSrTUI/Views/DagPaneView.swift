@@ -33,7 +33,7 @@ enum DagPaneView {
     }
 
     /// The index in `graph.edges` of the designer's edge `e` of `from`.
-    static func layoutEdge(_ e: Edge, from: String, in graph: LayoutGraph) -> Int? {
+    static func layoutEdge(_ e: WorkflowEdge, from: String, in graph: LayoutGraph) -> Int? {
         guard let src = graph.index(of: from) else { return nil }
         return graph.edges.firstIndex { le in
             guard le.source == src, graph.nodes[le.target].id == e.target else { return false }

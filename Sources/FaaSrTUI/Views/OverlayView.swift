@@ -81,8 +81,8 @@ enum OverlayView {
             Modal.drawConfirm(title: title, message: message, details: details, into: &c, glyphs: s.glyphs, hint: hint)
             return nil
         case .preview(let scroll):
-            let lines = PreviewDiff.lines(saved: SecretMask.maskedText(s.savedDoc), pending: SecretMask.maskedText(s.doc))
-            let inner = Modal.draw(title: "Pending save: \(s.filePath ?? "[new]") (+ added, - removed; any key closes)", width: c.width - 4, height: c.height - 2, into: &c, glyphs: s.glyphs)
+            let lines = s.previewLines
+            let inner = Modal.draw(title: "Pending save: \(s.filePath ?? "[new]") (+ added, - removed; j k scroll, n next change, Esc closes)", width: c.width - 4, height: c.height - 2, into: &c, glyphs: s.glyphs)
             for (i, l) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).prefix(inner.height).enumerated() {
                 let role: StyleRole = l.hasPrefix("+") ? .ok : l.hasPrefix("-") ? .error : .normal
                 c.put(l, x: inner.x, y: inner.y + i, role: role, maxWidth: inner.width)

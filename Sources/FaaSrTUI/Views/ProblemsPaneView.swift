@@ -29,7 +29,11 @@ enum ProblemsPaneView {
                 detail.append((head, .dim))
                 place = String(place.dropFirst(max(1, head.count)))
             }
-            if let h = p.hint { detail += DisplayWidth.wrap("hint: " + h, to: inner.width).map { ($0, .normal) } }
+            if let fix = s.selectedQuickFix {
+                detail += DisplayWidth.wrap("f fixes: " + fix.title, to: inner.width).map { ($0, .accent) }
+            } else if let h = p.hint {
+                detail += DisplayWidth.wrap("hint: " + h, to: inner.width).map { ($0, .normal) }
+            }
             detail = Array(detail.prefix(max(1, inner.height - 2)))
         }
         let listH = max(1, inner.height - detail.count - (detail.isEmpty ? 0 : 1))
