@@ -57,7 +57,14 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let workflow: Workflow
         do { workflow = try CommandIO.loadWorkflow(file) } catch let f as CommandFailure { throw f.report() }
-        let graph = WorkflowLayoutGraph.make(from: workflow)
+        let (graph, conversion) = WorkflowLayoutGraph.drawn(workflow)
+        if let conversion {
+            // Only a 1.x file is drawn converted; say so, and name every rename.
+            CommandIO.writeStandardError("\(file): note: a 1.x workflow, drawn as its 2.x conversion (faasr convert writes it)\n")
+            for note in conversion.changes where note.message.hasPrefix("renamed action") {
+                CommandIO.writeStandardError("\(file): note: \(note.message)\n")
+            }
+        }
         let env = ProcessInfo.processInfo.environment
         let tty = isatty(STDOUT_FILENO) == 1
         let glyphs: LineGlyphs = ascii ? .ascii : LineGlyphs.forLocale(env)

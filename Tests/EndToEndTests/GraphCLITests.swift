@@ -1,4 +1,5 @@
 import Foundation
+import FaaSrCore
 import FaaSrTestSupport
 import Testing
 
@@ -159,5 +160,27 @@ struct GraphCLITests {
         let edges = try #require(json["edges"] as? [[String: Any]])
         #expect(edges.count == 2)
         #expect(edges.filter { $0["back"] as? Bool == true }.count == 1)
+    }
+}
+
+/// Issue 10: `faasr graph` draws a 2.x file with its own names in every format; only a 1.x
+/// file is converted, and then the command says so.
+@Suite("faasr graph: names as written")
+struct GraphNamesCLITests {
+    @Test(arguments: ["dekkov__FaaSr-cli__cycled-workflow.json", "FaaSr__FaaSr-workflow__endtoend.json"])
+    func underscoreNamesInEveryFormat(_ file: String) throws {
+        guard try FaasrExecutable.require() != nil, try SharedFixtures.require() else { return }
+        let path = SharedFixtures.corpusDirectory.appendingPathComponent(file).path
+        let names = try Workflow(text: String(contentsOfFile: path, encoding: .utf8)).actionNames.filter { $0.contains("_") }
+        #expect(!names.isEmpty)
+        for format in ["text", "ansi", "json", "web-layout"] {
+            let r = try FaasrExecutable.run(["graph", "--format", format, "--max-width", "400", path])
+            #expect(r.status == 0, "\(format): \(r.err)")
+            #expect(r.err.isEmpty, "\(format): \(r.err)")
+            for n in names {
+                #expect(r.out.contains(n), "\(file) \(format): \(n) drawn as written")
+                #expect(!r.out.contains(n.replacingOccurrences(of: "_", with: "-")), "\(file) \(format): \(n) not renamed")
+            }
+        }
     }
 }

@@ -4,11 +4,17 @@ import FaaSrCore
 /// compute server), one edge per `InvokeNext` target (plain, ranked `F(3)` or conditional
 /// `True`/`False`). A target that names no action becomes a dashed placeholder box.
 public enum WorkflowLayoutGraph {
-    /// The layout graph of a workflow, from FaaSrCore's graph of it. A 1.x file (or a 2.x file
-    /// with 1.x traits such as a bare-string `InvokeNext`) is drawn as its 2.x migration.
-    public static func make(from original: Workflow) -> LayoutGraph {
-        let legacy = original.format == .v1 || (original.format == .v2 && !original.legacyFeatures.isEmpty)
-        return make(as: legacy ? Migrator.migrate(original).workflow : original)
+    /// The layout graph of a workflow, from FaaSrCore's graph of it. A 2.x file is drawn as
+    /// written, with its own action names (even ones with `_`, which validation flags); only
+    /// a 1.x file is drawn as its 2.x conversion (see ``drawn(_:)`` for the renames).
+    public static func make(from original: Workflow) -> LayoutGraph { drawn(original).graph }
+
+    /// The layout graph of a workflow and, for a 1.x file, the conversion it was drawn from
+    /// (whose notes name every rename), so a caller can say so.
+    public static func drawn(_ original: Workflow) -> (graph: LayoutGraph, conversion: MigrationResult?) {
+        guard original.format == .v1 else { return (make(as: original), nil) }
+        let conversion = Migrator.migrate(original)
+        return (make(as: conversion.workflow), conversion)
     }
 
     /// The layout graph of `workflow` exactly as written (no migration: the designer draws
