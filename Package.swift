@@ -14,7 +14,9 @@ var dependencies: [Package.Dependency] = [
 ]
 var targets: [Target] = [
     // MARK: Libraries (pure)
-    .target(name: "FaaSrCore"),
+    // Generic, not FaaSr: lossless JSON, the JSON Schema engine, UTC time, the atomic writer.
+    .target(name: "FaaSrBase"),
+    .target(name: "FaaSrCore", dependencies: ["FaaSrBase"]),
     .target(name: "TUIKit"),
     .target(name: "FaaSrLayout", dependencies: ["FaaSrCore", "TUIKit"]),
     // The only C in the package: ncursesw shim + terminal-restoring signal handler.
@@ -63,7 +65,7 @@ if !light {
         .target(
             name: "FaaSrStorage",
             dependencies: [
-                "FaaSrCore",
+                "FaaSrBase",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

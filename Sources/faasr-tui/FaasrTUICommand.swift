@@ -1,4 +1,5 @@
 import ArgumentParser
+import FaaSrCore
 import FaaSrTUI
 import NCursesBackend
 import TUIKit

@@ -57,22 +57,8 @@ enum CommandIO {
     /// the original file's permissions (or 0644 for a new file), then renamed over `path`.
     /// A failure leaves the original untouched.
     static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).faasr-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        let fm = FileManager.default
-        let mode = (try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.int16Value ?? 0o644
-        do {
-            guard fm.createFile(atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: mode]) else {
-                throw CommandFailure(path: path, message: "cannot write a temporary file in \(dir.path)", exitCode: 2)
-            }
-            try fm.setAttributes([.posixPermissions: mode], ofItemAtPath: temp.path)
-            if rename(temp.path, path) != 0 {
-                throw CommandFailure(path: path, message: "cannot replace the file (\(String(cString: strerror(errno))))", exitCode: 2)
-            }
-        } catch {
-            try? fm.removeItem(at: temp)
-            throw error
+        do { try AtomicFile.write(text, to: path) } catch {
+            throw CommandFailure(path: path, message: error.description, exitCode: 2)
         }
     }
 }

@@ -47,7 +47,7 @@ struct S3Command: AsyncParsableCommand {
                     exitCode: 2).report()
             }
             do {
-                let config = try DataStoreConfig(entry, secret: { ProcessInfo.processInfo.environment[$0] })
+                let config = try DataStoreConfig(name: entry.name, json: .object(entry.object), secret: { ProcessInfo.processInfo.environment[$0] })
                 return (try config.makeStore(), name)
             } catch {
                 throw CommandFailure(path: workflow, message: "\(error)", exitCode: 2).report()

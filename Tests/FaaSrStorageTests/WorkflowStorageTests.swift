@@ -23,9 +23,9 @@ import FaaSrTestSupport
 
     @Test func readsFaaSrCoreWorkflow() throws {
         let workflow = try Workflow(text: #"{"DefaultDataStore": "My", "LoggingDataStore": "Logs", "DataStores": {"My": {"Bucket": "b"}, "Logs": {"Bucket": "l", "Anonymous": "true"}}}"#)
-        let storage = try WorkflowStorage(workflow: workflow, secret: { ["My_AccessKey": "a", "My_SecretKey": "s"][$0] })
+        let storage = try WorkflowStorage(workflow: workflow.document.root, secret: { ["My_AccessKey": "a", "My_SecretKey": "s"][$0] })
         #expect(storage.defaultStore == "My" && storage.loggingStore == "Logs")
-        #expect(try DataStoreConfig(workflow.dataStore(named: "Logs")!).anonymous)
+        #expect(try DataStoreConfig(name: "Logs", json: .object(workflow.dataStore(named: "Logs")!.object)).anonymous)
     }
 
     @Test func credentialsInTheWorkflowWin() throws {

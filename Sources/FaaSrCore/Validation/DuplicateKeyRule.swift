@@ -11,7 +11,7 @@ enum DuplicateKeyRule {
     private static func walk(_ value: JSONValue, _ path: inout [String], _ out: inout [Diagnostic]) {
         switch value {
         case .object(let o):
-            for key in SchemaNode.hasDuplicateKeys(o.members) ? o.duplicateKeys : [] {
+            for key in o.hasDuplicateKeys ? o.duplicateKeys : [] {
                 let n = o.members.count { $0.key == key }
                 let pointer = JSONPointer(tokens: path + [key])
                 let where_ = path.isEmpty ? "the workflow" : SchemaMessages.describe(JSONPointer(tokens: path))
@@ -19,7 +19,7 @@ enum DuplicateKeyRule {
                                     "\"\(key)\" appears \(n) times in \(where_); only the last one counts",
                                     hint: "merge the entries into one \"\(key)\" and delete the others"))
             }
-            for m in SchemaNode.lastValues(o) {
+            for m in o.lastValueMembers {
                 path.append(m.key)
                 walk(m.value, &path, &out)
                 path.removeLast()

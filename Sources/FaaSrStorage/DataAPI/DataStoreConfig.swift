@@ -1,4 +1,4 @@
-import FaaSrCore
+import FaaSrBase
 import Foundation
 
 /// One entry of a workflow's `DataStores`, with its credentials resolved.

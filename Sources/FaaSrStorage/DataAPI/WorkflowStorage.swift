@@ -1,4 +1,4 @@
-import FaaSrCore
+import FaaSrBase
 import Foundation
 
 /// The FaaSr data API (`faasr_put_file`, `faasr_get_file`, `faasr_delete_file`,

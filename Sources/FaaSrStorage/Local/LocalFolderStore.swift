@@ -60,7 +60,7 @@ public struct LocalFolderStore: ObjectStore {
     public func get(_ key: String, to file: URL) async throws -> ObjectInfo {
         guard let info = try await head(key) else { throw StorageError.notFound(key: key) }
         let source = try fileURL(for: key)
-        try AtomicFile.write(to: file) { temp in
+        try AtomicDownload.write(to: file) { temp in
             do {
                 try FileManager.default.removeItem(at: temp)
                 try FileManager.default.copyItem(at: source, to: temp)

@@ -17,7 +17,7 @@ extension S3Client {
     /// On final failure the temporary file is removed and nothing exists at `file`.
     @discardableResult
     public func get(_ key: String, to file: URL, progress: TransferProgress?) async throws -> ObjectInfo {
-        try await AtomicFile.write(to: file) { temp in
+        try await AtomicDownload.write(to: file) { temp in
             let fd = open(temp.path, O_WRONLY | O_TRUNC)
             guard fd >= 0 else { throw StorageError.localFile(path: temp.path, reason: String(cString: strerror(errno))) }
             defer { close(fd) }

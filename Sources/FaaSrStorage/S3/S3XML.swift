@@ -1,4 +1,4 @@
-import FaaSrCore
+import FaaSrBase
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

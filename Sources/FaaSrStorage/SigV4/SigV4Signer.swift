@@ -1,5 +1,5 @@
 import Crypto
-import FaaSrCore
+import FaaSrBase
 import Foundation
 
 /// A request to be signed, in the parts SigV4 needs.

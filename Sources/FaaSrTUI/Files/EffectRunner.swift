@@ -1,3 +1,5 @@
+import FaaSrCore
+
 /// Runs the reducer's file effects and turns their results into events. The terminal and
 /// the quit effect are handled by the executable.
 public enum EffectRunner {

@@ -92,7 +92,7 @@ enum ReferenceRules {
             (WorkflowKey.dataStores, "data store", ["AccessKey", "SecretKey"]),
         ]
         for (table, kind, fields) in groups {
-            for m in c.root[table]?.objectValue.map(SchemaNode.lastValues) ?? [] {
+            for m in c.root[table]?.objectValue.map(\.lastValueMembers) ?? [] {
                 guard let o = m.value.objectValue else { continue }
                 for field in fields {
                     guard let v = o[field]?.stringValue, !v.isEmpty else { continue }

@@ -14,7 +14,7 @@ struct RuleContext {
         self.root = root
         let legacy = root[WorkflowKey.actionList] == nil && root["FunctionList"] != nil
         tableKey = legacy ? "FunctionList" : WorkflowKey.actionList
-        let members = root[tableKey]?.objectValue.map(SchemaNode.lastValues) ?? []
+        let members = root[tableKey]?.objectValue.map(\.lastValueMembers) ?? []
         actions = members.map { ($0.key, $0.value.objectValue ?? JSONObject()) }
         if legacy {
             graph = Self.legacyGraph(actions, tableKey: tableKey, functionInvoke: root[WorkflowKey.functionInvoke]?.stringValue)
@@ -36,7 +36,7 @@ struct RuleContext {
 
     /// Names of the top-level map `key` (empty when absent or not an object).
     func names(in key: String) -> [String] {
-        root[key]?.objectValue.map(SchemaNode.lastValues)?.map(\.key) ?? []
+        root[key]?.objectValue.map(\.lastValueMembers)?.map(\.key) ?? []
     }
 
     /// `"a", "b" and "c"`.

@@ -432,3 +432,12 @@ final class SchemaNode: Sendable {
         }
     }
 }
+
+extension JSONObject {
+    /// The members as Python's `json` sees them: each repeated key once, at its first place,
+    /// with its last value (what the schema checks).
+    public var lastValueMembers: [JSONObject.Member] { SchemaNode.lastValues(self) }
+
+    /// Whether some key is repeated (fast for the small objects workflows have).
+    public var hasDuplicateKeys: Bool { SchemaNode.hasDuplicateKeys(members) }
+}

@@ -6,20 +6,20 @@
 /// ``JSONDocument/location(of:)`` and ``JSONDocument/keyLocation(of:)``: the last member wins
 /// when a key repeats, and a path that does not exist answers with its nearest ancestor.
 /// The text must be valid JSON (it was parsed before).
-struct PointerLocator {
+public struct PointerLocator {
     private let bytes: [UInt8]
     /// Member name → (key offset, value offset) of each object scanned so far, by its offset.
     private var objects: [Int: [String: (Int, Int)]] = [:]
     /// Element offsets of each array scanned so far, by its offset.
     private var arrays: [Int: [Int]] = [:]
 
-    init(bytes: [UInt8]) {
+    public init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
     /// The byte offset where the value at `pointer` starts (or its nearest existing ancestor's);
     /// with `key`, where its member name starts when it is an object member.
-    mutating func offset(of pointer: JSONPointer, key: Bool = false) -> Int? {
+    public mutating func offset(of pointer: JSONPointer, key: Bool = false) -> Int? {
         let (value, keyOffset) = offsets(of: pointer)
         return key ? keyOffset ?? value : value
     }
@@ -27,7 +27,7 @@ struct PointerLocator {
     /// Line and column of each offset, in one pass over the text (so many findings on one
     /// long line, as in a minified file, cost no more than a few). Lines end at `\n`, `\r\n`
     /// or a lone `\r`; columns count Unicode scalars from 1, as ``LineTable`` does.
-    func locations(ofOffsets offsets: [Int]) -> [SourceLocation] {
+    public func locations(ofOffsets offsets: [Int]) -> [SourceLocation] {
         let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
         var result = Array(repeating: SourceLocation(line: 1, column: 1, offset: 0), count: offsets.count)
         var line = 1, column = 1, i = 0
