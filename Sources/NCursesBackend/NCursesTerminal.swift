@@ -5,7 +5,8 @@ import TUIKit
 /// The real terminal, through ncursesw. The only importer of `CNCursesW`.
 ///
 /// Opening sets the locale, installs signal handlers that restore the terminal, opens the
-/// screen with `newterm` (so an unknown `TERM` is an error, not an exit), switches to raw mode
+/// screen with `newterm` (so an unknown `TERM`, or one that cannot move the cursor such as
+/// `dumb`, is an error, not an exit or a blind screen), switches to raw mode
 /// (Ctrl-C and Ctrl-Z arrive as keys), enables the mouse and sets a 25 ms Escape delay.
 /// ncurses is not thread-safe: use one instance from one thread.
 public final class NCursesTerminal: Terminal {

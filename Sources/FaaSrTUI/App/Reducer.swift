@@ -46,10 +46,10 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
         // (Effects run in order: reopening the same file removes its discarded edits first.)
         return s.removingRecovery(dropped) + check
     case .recovery(let path, let text):
-        if let text {
-            s.offerRecovery(text: text, path: path)
-        } else if s.toast == AppState.lookingForRecovery(path) {
-            s.toast = "no recovery file at \(path)"
+        let asked = s.toast == AppState.lookingForRecovery(path)
+        if let text { s.offerRecovery(text: text, path: path) }
+        if asked, s.mode == .normal {
+            s.toast = text == nil ? "no recovery file at \(path)" : "the recovery file holds the workflow as it is: nothing to restore"
         }
         return []
     case .listed(let path, let entries, let error):

@@ -31,12 +31,21 @@ enum OverlayView {
             c.put(":", x: inner.x, y: inner.y, role: .key)
             let cur = field.draw(into: &c, at: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1))
             let nameW = 20
+            // The highlighted command's description in full, wrapped, under the list.
+            let full = list[safe: sel].map { e in
+                DisplayWidth.wrap(":" + e.name + (e.argument.map { " [\($0)]" } ?? "") + "  " + e.help, to: inner.width - 2)
+            } ?? []
+            let detail = Array(full.prefix(3))
             ListView.draw(count: list.count, row: { i in
                 let e = list[i]
                 let name = e.name + (e.argument.map { " [\($0)]" } ?? "")
                 return ListView.Row(DisplayWidth.pad(name, to: nameW) + " " + e.help)
             }, selected: sel, focused: true, into: &c,
-                          at: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), empty: "(no command matches: Enter shows why)")
+                          at: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2 - detail.count),
+                          empty: "(no command matches: Enter shows why)")
+            for (i, l) in detail.enumerated() {
+                c.put(l, x: inner.x + 1, y: inner.maxY - detail.count + i, role: .dim, maxWidth: inner.width - 2)
+            }
             return cur
         case .filter(let field):
             let r = Rect(x: 0, y: c.height - 1, width: c.width, height: 1)
