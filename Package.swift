@@ -91,6 +91,14 @@ if !light {
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            // The function API, compiled in as bytes (`PackageResources.*`, no Bundle): the
+            // binary installs it into each action's folder, in any container image.
+            resources: [
+                .embedInCode("Resources/clients/R/faasr_client.R"),
+                .embedInCode("Resources/clients/R/faasr_entry.R"),
+                .embedInCode("Resources/clients/python/FaaSr_py/__init__.py"),
+                .embedInCode("Resources/clients/python/FaaSr_py/entry.py"),
             ]),
         // AsyncHTTPClient directly: the presigned-URL tests use it as a plain HTTP client.
         .testTarget(

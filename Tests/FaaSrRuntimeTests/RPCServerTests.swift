@@ -64,10 +64,12 @@ import Testing
     }
 
     @Test func embeddedClientsMatchTheFiles() throws {
-        let root = SharedFixtures.packageRoot.appendingPathComponent("clients")
-        for (path, text) in EmbeddedClients.files {
-            let disk = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-            #expect(disk == text + "\n", "clients/\(path) changed: run scripts/embed-clients")
+        let root = SharedFixtures.packageRoot.appendingPathComponent("Sources/FaaSrRuntime/Resources/clients")
+        let paths = (FileManager.default.subpaths(atPath: root.path) ?? []).filter { $0.hasSuffix(".py") || $0.hasSuffix(".R") }
+        #expect(Set(paths) == Set(EmbeddedClients.files.map(\.path)), "every client file is embedded, and only those")
+        for (path, bytes) in EmbeddedClients.files {
+            let disk = try Data(contentsOf: root.appendingPathComponent(path))
+            #expect([UInt8](disk) == bytes, "clients/\(path) differs from the embedded bytes")
         }
         #expect(EmbeddedClients.files.contains { $0.path == "python/FaaSr_py/__init__.py" })
     }

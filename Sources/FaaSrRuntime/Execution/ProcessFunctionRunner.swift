@@ -117,10 +117,10 @@ public struct ProcessFunctionRunner: FunctionRunner {
 
     /// Writes the embedded function API (clients/) into `folder`.
     public static func installClients(into folder: URL) throws {
-        for (path, text) in EmbeddedClients.files {
+        for (path, bytes) in EmbeddedClients.files {
             let url = folder.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data((text + "\n").utf8).write(to: url, options: .atomic)
+            try Data(bytes).write(to: url, options: .atomic)
         }
     }
 }
