@@ -110,10 +110,12 @@ if !light {
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         // Hummingbird: the loopback GitHub API server of FunctionFetchTests.
+        // PropertyBased: generated requests against the RPC server.
         .testTarget(name: "FaaSrRuntimeTests", dependencies: [
             "FaaSrRuntime", "FaaSrTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ]
     // Subcommands that need the network modules are compiled only when they are present

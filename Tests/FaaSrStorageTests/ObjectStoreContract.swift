@@ -13,7 +13,7 @@ enum ObjectStoreContract {
         "symbols/=&:@,;()*!$'~.txt",
         "/leading-slash/file.txt",
         "double//slash.txt",
-        "trailing-folder/",
+        "trailing-folder-/x",
         "tilde~/dash-under_score.dot.txt",
         "question?hash#.txt",
     ]

@@ -12,6 +12,8 @@ public actor ActionSession {
     let workingDirectory: URL
     let environment: [String: String]
     let maxRank: Int
+    /// Where `local_folder`/`local_file` may point.
+    let localFiles: LocalFileArea
 
     /// The result reported through `/faasr-return`.
     public private(set) var functionResult: Bool?
@@ -26,14 +28,17 @@ public actor ActionSession {
     /// Number of `/faasr-action` calls served.
     public private(set) var actionCalls = 0
 
+    /// `localRoots`: folders besides the working directory that local paths may lie in
+    /// (nil: the temporary folder, see ``LocalFileArea``).
     init(payload: ActionPayload, stores: StoreSet, log: ActionLog, workingDirectory: URL,
-         environment: [String: String], maxRank: Int) {
+         environment: [String: String], maxRank: Int, localRoots: [URL]? = nil) {
         self.payload = payload
         self.stores = stores
         self.log = log
         self.workingDirectory = workingDirectory
         self.environment = environment
         self.maxRank = maxRank
+        self.localFiles = LocalFileArea(workingDirectory: workingDirectory, extraRoots: localRoots)
     }
 
     // MARK: Endpoints
@@ -41,20 +46,34 @@ public actor ActionSession {
     /// `POST /faasr-action`: runs one procedure; failures answer `Success: false`.
     public func action(_ body: JSONValue?) async -> JSONValue {
         actionCalls += 1
-        guard let req = body?.objectValue, let proc = req.string("ProcedureID") else {
-            return failure("request must be a JSON object with a ProcedureID string")
+        guard let req = body?.objectValue else {
+            return failure("the request must be a JSON object {\"ProcedureID\": string, \"Arguments\": object or null} of at most 64 MiB")
         }
-        let args = req.object("Arguments") ?? JSONObject()
+        guard let proc = req["ProcedureID"]?.stringValue else {
+            return failure("the request's ProcedureID must be a string, one of \(Self.procedureList)")
+        }
+        guard let signature = ProcedureSignature.all[proc] else {
+            return failure("unknown ProcedureID '\(LocalFileArea.short(proc))' (known: \(Self.procedureList))")
+        }
+        let args: JSONObject
+        switch req["Arguments"] {
+        case nil, .null?: args = JSONObject()
+        case .object(let o)?: args = o
+        case let other?:
+            return failure("\(proc): Arguments must be an object or null, not \(ProcedureSignature.article(other.typeName)) (\(signature.text))")
+        }
         do {
-            let data = try await run(proc, args)
+            let data = try await run(proc, try signature.check(args))
             return .object(JSONObject([.init(key: "Success", value: true),
                                        .init(key: "Data", value: .object(data)),
                                        .init(key: "Message", value: .null)]))
         } catch {
             // The caller sees the failure (our clients raise, FaaSr's exit); it fails the
             // action only if the function does not handle it.
-            log.log(.error, "\(proc) failed: \(error)")
-            return failure("\(proc) failed: \(error)")
+            let text = "\(error)"
+            let message = text.hasPrefix(proc + ":") ? text : "\(proc) failed: \(text)"
+            log.log(.error, message)
+            return failure(message)
         }
     }
 
@@ -66,7 +85,7 @@ public actor ActionSession {
         guard coerced.ok else {
             error = true
             reported = true
-            message = "the function returned \(value.compactText), which is not true, false or null"
+            message = "the function returned \(LocalFileArea.short(value.compactText)), which is not true, false or null"
             log.log(.error, message!)
             return failure(message!)
         }
@@ -106,46 +125,40 @@ public actor ActionSession {
 
     // MARK: Procedures
 
-    func run(_ proc: String, _ args: JSONObject) async throws -> JSONObject {
-        func arg(_ k: String, _ def: String = "") -> String {
-            guard let v = args[k], !v.isNull else { return def }
-            return v.scalarText ?? v.compactText
-        }
+    /// The ProcedureIDs, for messages.
+    static let procedureList = ProcedureSignature.all.keys.sorted().joined(separator: ", ")
+
+    /// Runs `proc` with arguments already checked by its ``ProcedureSignature``.
+    func run(_ proc: String, _ args: [String: String]) async throws -> JSONObject {
+        let arg = { (k: String) in args[k] ?? "" }
         func server() -> String {
             let s = arg("server_name")
             return s.isEmpty ? payload.defaultDataStore : s
         }
         switch proc {
         case "faasr_log":
-            let m = arg("log_message")
-            guard !m.isEmpty else { throw RuntimeFailure("faasr_log needs a non-empty log_message") }
-            log.user(m)
+            log.user(arg("log_message"))
             return JSONObject()
         case "faasr_put_file":
-            let key = FaaSrKey.make(folder: Self.trimFolder(arg("remote_folder", ".")), file: Self.trimFolder(arg("remote_file")))
-            let local = localPath(folder: arg("local_folder", "."), file: arg("local_file"), forPut: true)
-            guard FileManager.default.fileExists(atPath: local.path) else {
-                throw RuntimeFailure("local file \(local.path) does not exist")
-            }
+            let key = try Self.key(proc, folder: arg("remote_folder"), file: arg("remote_file"))
+            let local = try localFiles.fileToRead(folder: arg("local_folder"), file: arg("local_file"), procedure: proc)
             try await stores.store(server()).put(key, from: local)
             log.log(.info, "put \(local.lastPathComponent) -> \(server()):\(key)")
             return JSONObject()
         case "faasr_get_file":
-            let key = FaaSrKey.make(folder: Self.trimFolder(arg("remote_folder", ".")), file: Self.trimFolder(arg("remote_file")))
-            let local = localPath(folder: arg("local_folder", "."), file: arg("local_file"), forPut: false)
-            try FileManager.default.createDirectory(at: local.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try await stores.store(server()).get(key, to: local)
+            let key = try Self.key(proc, folder: arg("remote_folder"), file: arg("remote_file"))
+            let local = try localFiles.fileToWrite(folder: arg("local_folder"), file: arg("local_file"), procedure: proc)
+            let store = try stores.store(server())
+            try await localFiles.withParentFolders(of: local) { try await store.get(key, to: local) }
             log.log(.info, "get \(server()):\(key) -> \(local.lastPathComponent)")
             return JSONObject()
         case "faasr_delete_file":
-            let key = FaaSrKey.make(folder: Self.trimFolder(arg("remote_folder", "")), file: Self.trimFolder(arg("remote_file")))
+            let key = try Self.key(proc, folder: arg("remote_folder"), file: arg("remote_file"))
             try await stores.store(server()).delete(key)
             log.log(.info, "delete \(server()):\(key)")
             return JSONObject()
         case "faasr_get_folder_list":
-            var prefix = arg("prefix")
-            if prefix.isEmpty { prefix = arg("faasr_prefix") }
-            let listing = try await stores.store(server()).list(prefix: prefix)
+            let listing = try await stores.store(server()).list(prefix: arg("prefix"))
             let keys = listing.keys.filter { !$0.hasSuffix("/") }
             return JSONObject([.init(key: "folder_list", value: .array(keys.map(JSONValue.string)))])
         case "faasr_invocation_id":
@@ -158,7 +171,6 @@ public actor ActionSession {
             return JSONObject([.init(key: "s3_creds", value: .object(try s3Creds(server())))])
         case "faasr_secret":
             let name = arg("secret_name")
-            guard !name.isEmpty else { throw RuntimeFailure("faasr_secret needs a secret_name") }
             let serverName = payload.currentAction?.string("FaaSServer") ?? ""
             let type = payload.computeServers.object(serverName)?.string("FaaSType") ?? ""
             guard type.isEmpty || PlatformFacts.named(type)?.userSecretsFromEnvironment == true else {
@@ -166,12 +178,26 @@ public actor ActionSession {
                 throw RuntimeFailure("faasr_secret is not supported on FaaSType \(type) (secrets are read from the environment on \(where_))")
             }
             guard let value = environment[name] else {
-                throw RuntimeFailure("secret \(name) is not set (add it to the workflow's Secrets and to the platform's secret store)")
+                throw RuntimeFailure("secret \(LocalFileArea.short(name)) is not set (add it to the workflow's Secrets and to the platform's secret store)")
             }
             return JSONObject([.init(key: "secret_value", value: .string(value))])
         default:
-            throw RuntimeFailure("unknown ProcedureID '\(proc)'")
+            throw RuntimeFailure("unknown ProcedureID '\(LocalFileArea.short(proc))'")
         }
+    }
+
+    /// The object key of `remote_folder`/`remote_file` (FaaSr's rule, ``FaaSrKey``), refused
+    /// when `remote_file` names no file or the key is one ``ObjectKeyRule`` refuses.
+    static func key(_ proc: String, folder: String, file: String) throws -> String {
+        let name = FaaSrKey.normalize(trimFolder(file))
+        if name == "." || name == "/" || name == ".." || name.hasSuffix("/..") {
+            throw RuntimeFailure("\(proc): remote_file '\(LocalFileArea.short(file))' names no file; give the file's name")
+        }
+        let key = FaaSrKey.make(folder: trimFolder(folder), file: trimFolder(file))
+        if let problem = ObjectKeyRule.problem(with: key) {
+            throw RuntimeFailure("\(proc): remote_folder '\(LocalFileArea.short(folder))' and remote_file '\(LocalFileArea.short(file))' make the key '\(LocalFileArea.short(key))', which is refused: \(problem)")
+        }
+        return key
     }
 
     /// `{bucket, region, endpoint, access_key, secret_key, anonymous}` of a store.
@@ -204,20 +230,6 @@ public actor ActionSession {
         var s = s
         while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
         return s
-    }
-
-    /// FaaSr's local path rule: put reads `local_file` as is when `local_folder` is `.` and
-    /// the file has a directory part; otherwise `local_folder/local_file`. Relative paths
-    /// resolve against the working directory.
-    func localPath(folder: String, file: String, forPut: Bool) -> URL {
-        let joined: String
-        if file.hasPrefix("/") || (folder == "." && file.contains("/")) || folder.isEmpty {
-            joined = file
-        } else {
-            joined = folder + "/" + file
-        }
-        if joined.hasPrefix("/") { return URL(fileURLWithPath: joined).standardizedFileURL }
-        return workingDirectory.appendingPathComponent(joined).standardizedFileURL
     }
 
     /// FaaSr's `bool | None` coercion (pydantic lax mode); nil means "not acceptable".

@@ -55,9 +55,15 @@ public struct LocalFolderStore: ObjectStore {
                           lastModified: Date(timeIntervalSince1970: TimeInterval(st.st_mtim.tv_sec)))
     }
 
-    /// Copies the object's file to `file` through a temporary file and a rename.
+    /// Copies the object's file to `file` through a temporary file and a rename. A
+    /// destination inside the store's own folder is refused: the store writes inside itself
+    /// only through keys.
     @discardableResult
     public func get(_ key: String, to file: URL) async throws -> ObjectInfo {
+        try ObjectKeyRule.check(key)
+        if isInsideRoot(file) {
+            throw StorageError.localFile(path: file.path, reason: "the destination is inside the store's folder \(root.path); download to a file outside it")
+        }
         guard let info = try await head(key) else { throw StorageError.notFound(key: key) }
         let source = try fileURL(for: key)
         try AtomicDownload.write(to: file) { temp in
@@ -80,12 +86,22 @@ public struct LocalFolderStore: ObjectStore {
         }
     }
 
-    /// Copies `file` into the store.
+    /// Copies the regular file `file` (or the file a symbolic link names) into the store; a
+    /// folder or any other kind of file is refused, so a store can never copy a folder,
+    /// least of all one that holds the store.
     public func put(_ key: String, from file: URL) async throws {
-        guard FileManager.default.isReadableFile(atPath: file.path) else {
-            throw StorageError.localFile(path: file.path, reason: "no such readable file")
+        _ = try LocalKeyPath.relativePath(for: key)
+        let fd = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw StorageError.localFile(path: file.path, reason: "cannot read: \(String(cString: strerror(errno)))")
         }
-        let temp = try stage { temp in try FileManager.default.copyItem(at: file, to: temp) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            let what = (st.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "not a regular file"
+            throw StorageError.localFile(path: file.path, reason: "is \(what); only files can be stored")
+        }
+        let temp = try stage { temp in try Self.copy(from: fd, to: temp) }
         try commit(temp, to: key)
     }
 
@@ -112,7 +128,7 @@ public struct LocalFolderStore: ObjectStore {
         let url = try fileURL(for: key)
         if unlink(url.path) != 0 {
             let code = errno
-            if code == ENOENT || code == ENOTDIR { return }
+            if code == ENOENT || code == ENOTDIR || code == EISDIR { return }  // EISDIR: keys under it exist, not it
             throw StorageError.localFile(path: url.path, reason: String(cString: strerror(code)))
         }
         var parent = url.deletingLastPathComponent().standardizedFileURL
@@ -151,6 +167,38 @@ public struct LocalFolderStore: ObjectStore {
             } else if (st.st_mode & S_IFMT) == S_IFREG, key.hasPrefix(listingPrefix) {
                 result.append(ObjectInfo(key: key, size: Int64(st.st_size), etag: nil,
                                          lastModified: Date(timeIntervalSince1970: TimeInterval(st.st_mtim.tv_sec))))
+            }
+        }
+    }
+
+    /// Whether `file` lies in the store's folder (symbolic links in its folder resolved).
+    func isInsideRoot(_ file: URL) -> Bool {
+        let realRoot = root.resolvingSymlinksInPath().path
+        let folder = file.standardizedFileURL.deletingLastPathComponent().resolvingSymlinksInPath().path
+        return folder == realRoot || folder.hasPrefix(realRoot + "/")
+    }
+
+    /// Copies the open file `fd` to a new file `destination`, 1 MiB at a time.
+    static func copy(from fd: Int32, to destination: URL) throws {
+        let out = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard out >= 0 else { throw StorageError.localFile(path: destination.path, reason: String(cString: strerror(errno))) }
+        defer { close(out) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n == 0 { return }
+            guard n > 0 else {
+                if errno == EINTR { continue }
+                throw StorageError.localFile(path: destination.path, reason: String(cString: strerror(errno)))
+            }
+            var done = 0
+            while done < n {
+                let w = buffer.withUnsafeBytes { write(out, $0.baseAddress! + done, n - done) }
+                guard w > 0 else {
+                    if w < 0 && errno == EINTR { continue }
+                    throw StorageError.localFile(path: destination.path, reason: String(cString: strerror(errno)))
+                }
+                done += w
             }
         }
     }

@@ -2,13 +2,14 @@
 ///
 /// A key is split at `/`; each segment becomes one path component. `%` is written `%25`, an
 /// empty segment (leading `/`, `//`, trailing `/`) is written `%`, and a `.` segment `%2E`, so
-/// every S3 key except those below maps to a distinct file. Rejected: the empty key, keys
-/// with a `..` segment, and keys holding NUL. Since every component is a plain name, no key
-/// can reach outside the store's root.
+/// every S3 key maps to a distinct file. Rejected: keys ``ObjectKeyRule`` refuses (empty, ending
+/// in `/`, with a `.` or `..` segment) and keys holding NUL. Since every component is a plain
+/// name, no key can reach outside the store's root. (`%` and `%2E` are still decoded, so a
+/// store written before these keys were refused lists as before.)
 public enum LocalKeyPath {
     /// The relative path for `key`, or ``StorageError/invalidKey(key:reason:)``.
     public static func relativePath(for key: String) throws -> String {
-        guard !key.isEmpty else { throw StorageError.invalidKey(key: key, reason: "the key is empty") }
+        try ObjectKeyRule.check(key)
         guard !key.utf8.contains(0) else { throw StorageError.invalidKey(key: key, reason: "the key holds a NUL character") }
         let segments = key.split(separator: "/", omittingEmptySubsequences: false)
         var parts: [String] = []

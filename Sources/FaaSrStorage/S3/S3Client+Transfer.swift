@@ -17,7 +17,8 @@ extension S3Client {
     /// On final failure the temporary file is removed and nothing exists at `file`.
     @discardableResult
     public func get(_ key: String, to file: URL, progress: TransferProgress?) async throws -> ObjectInfo {
-        try await AtomicDownload.write(to: file) { temp in
+        try ObjectKeyRule.check(key)
+        return try await AtomicDownload.write(to: file) { temp in
             let fd = open(temp.path, O_WRONLY | O_TRUNC)
             guard fd >= 0 else { throw StorageError.localFile(path: temp.path, reason: String(cString: strerror(errno))) }
             defer { close(fd) }
@@ -110,6 +111,7 @@ extension S3Client {
     /// `PutObject` streamed from `file`, or a multipart upload when the file is at least
     /// ``S3Configuration/multipartThreshold`` bytes.
     public func put(_ key: String, from file: URL, progress: TransferProgress?) async throws {
+        try ObjectKeyRule.check(key)
         var region = try FileRegion.whole(file)
         if region.length >= configuration.multipartThreshold {
             try await multipartUpload(key, region: region, progress: progress)

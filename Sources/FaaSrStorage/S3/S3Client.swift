@@ -48,6 +48,7 @@ public struct S3Client: ObjectStore {
 
     /// `HeadObject`; nil on 404.
     public func head(_ key: String) async throws -> ObjectInfo? {
+        try ObjectKeyRule.check(key)
         do {
             let response = try await simple("HeadObject", method: .HEAD, key: key, resource: key)
             return Self.info(key: key, headers: response.headers, size: nil)
@@ -64,6 +65,7 @@ public struct S3Client: ObjectStore {
 
     /// `GetObject` into memory.
     public func getData(_ key: String) async throws -> Data {
+        try ObjectKeyRule.check(key)
         do {
             let response = try await simple("GetObject", method: .GET, key: key, resource: key)
             return response.body
@@ -79,6 +81,7 @@ public struct S3Client: ObjectStore {
 
     /// `PutObject` of `data`.
     public func put(_ key: String, data: Data) async throws {
+        try ObjectKeyRule.check(key)
         _ = try await simple("PutObject", method: .PUT, key: key, resource: key, body: .data(data))
     }
 
@@ -88,6 +91,7 @@ public struct S3Client: ObjectStore {
     /// our own write; the object is then read back and compared with `data` (so callers
     /// should write content unique to themselves, as the fan-in election does).
     public func putIfAbsent(_ key: String, data: Data) async throws -> PutIfAbsentResult {
+        try ObjectKeyRule.check(key)
         let ambiguous = AmbiguityFlag()
         do {
             _ = try await simple("PutObject", method: .PUT, key: key, resource: key,
@@ -104,6 +108,7 @@ public struct S3Client: ObjectStore {
 
     /// `DeleteObject`.
     public func delete(_ key: String) async throws {
+        try ObjectKeyRule.check(key)
         _ = try await simple("DeleteObject", method: .DELETE, key: key, resource: key)
     }
 
