@@ -82,6 +82,8 @@ if !light {
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // The control plane behind register, invoke, status, logs and timer (docs/decisions.md).
+        .target(name: "FaaSrControl", dependencies: ["FaaSrCore", "FaaSrStorage", "FaaSrPlatformAPI", "FaaSrPlatforms", "FaaSrRuntime"]),
         .target(
             name: "FaaSrRuntime",
             dependencies: [
@@ -106,9 +108,14 @@ if !light {
             .product(name: "Logging", package: "swift-log"),
         ]),
     ]
+    // The platforms and the control plane against the real SLURM cluster and moto that
+    // scripts/test starts (scripts/slurm-up, scripts/moto-s3).
+    targets.append(.testTarget(name: "FaaSrPlatformsTests", dependencies: [
+        "FaaSrPlatforms", "FaaSrControl", "FaaSrRuntime", "FaaSrStorage", "FaaSrTestSupport",
+    ]))
     // Subcommands that need the network modules are compiled only when they are present
     // (`#if canImport(FaaSrRuntime)` in Sources/faasr).
-    cliDependencies += ["FaaSrStorage", "FaaSrPlatforms", "FaaSrRuntime"]
+    cliDependencies += ["FaaSrStorage", "FaaSrPlatforms", "FaaSrRuntime", "FaaSrControl"]
 }
 targets.append(.executableTarget(name: "faasr", dependencies: cliDependencies))
 
