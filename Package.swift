@@ -111,7 +111,8 @@ if !light {
     // The platforms and the control plane against the real SLURM cluster and moto that
     // scripts/test starts (scripts/slurm-up, scripts/moto-s3).
     targets.append(.testTarget(name: "FaaSrPlatformsTests", dependencies: [
-        "FaaSrPlatforms", "FaaSrControl", "FaaSrRuntime", "FaaSrStorage", "FaaSrTestSupport",
+        "FaaSrPlatforms", "FaaSrPlatformAPI", "FaaSrControl", "FaaSrRuntime", "FaaSrStorage", "FaaSrTestSupport",
+        .product(name: "Crypto", package: "swift-crypto"),
     ]))
     // Subcommands that need the network modules are compiled only when they are present
     // (`#if canImport(FaaSrRuntime)` in Sources/faasr).

@@ -49,7 +49,7 @@ public struct SLURMPlatform: ComputePlatform {
         let refused = "slurmrestd refused the token in \(secret): mint a new one on this cluster with `scontrol token username=\(server.userName) lifespan=SECONDS` (it must be for UserName '\(server.userName)')"
         switch status {
         case 401, 403: return refused + (body.isEmpty ? "" : ". The server said: \(body)")
-        case 500 where body.contains("Zero Bytes") || body.contains("unable to load") || body.contains("uthentication"):
+        case 500 where body.contains("Zero Bytes") || body.contains("unable to load") || body.contains("uthentication") || body.contains("looking for jobs"):
             // 22.05 answers a token signed with another key, or expired on the server's clock, with 500.
             return refused + ". The server said: \(body)"
         case 500 where body.contains("Invalid partition"):
@@ -59,11 +59,27 @@ public struct SLURMPlatform: ComputePlatform {
         }
     }
 
+    /// Sends `request`; an answer outside `expected` becomes an error whose message carries
+    /// slurmrestd's own `errors` (not its long `meta` block) and what to do.
+    func expect(_ request: PlatformRequest, _ expected: Set<Int>) async throws -> PlatformResponse {
+        let response = try await http.send(request)
+        guard expected.contains(response.status) else {
+            var said = PlatformHTTP.excerpt(response.text)
+            if let answer = try? JSONParser.parse(Array(response.text.utf8)), let errors = answer["errors"]?.arrayValue, !errors.isEmpty {
+                said = errors.compactMap { e in
+                    [e["error"]?.stringValue, e["description"]?.stringValue].compactMap { $0 }.filter { !$0.isEmpty && $0 != "Unspecified error" }.joined(separator: ": ")
+                }.filter { !$0.isEmpty }.joined(separator: "; ")
+            }
+            throw PlatformError(serverName: serverName, request: request.label, status: response.status, message: hint(response.status, said))
+        }
+        return response
+    }
+
     /// The API versions the server serves (newest first), from its `/openapi/v3`.
     public func servedVersions() async throws -> [String] {
         let token = try token()
         let request = PlatformRequest(method: "GET", url: server.endpoint + "/openapi/v3", headers: headers(token))
-        let response = try await http.expect(request, [200], hint: hint)
+        let response = try await expect(request, [200])
         guard let document = try? JSONParser.parse(Array(response.text.utf8)) else {
             throw PlatformError(serverName: serverName, request: request.label, status: 200,
                                 message: "the answer is not JSON; check that Endpoint \(server.endpoint) is slurmrestd")
@@ -90,7 +106,7 @@ public struct SLURMPlatform: ComputePlatform {
             throw PlatformError(serverName: serverName, request: "GET /openapi/v3",
                                 message: "APIVersion \(configured) is not served by this slurmrestd (it serves \(served.joined(separator: ", "))); set APIVersion to one of them")
         }
-        _ = try await http.expect(PlatformRequest(method: "GET", url: "\(server.endpoint)/slurm/\(version)/ping", headers: headers(token)), [200], hint: hint)
+        _ = try await expect(PlatformRequest(method: "GET", url: "\(server.endpoint)/slurm/\(version)/ping", headers: headers(token)), [200])
     }
 
     // MARK: Register
@@ -158,7 +174,7 @@ public struct SLURMPlatform: ComputePlatform {
         let body = Array(JSONPrinter.compact(job.body(version: version)).utf8)
         let request = PlatformRequest(method: "POST", url: "\(server.endpoint)/slurm/\(version)/job/submit",
                                       headers: headers(token, json: true), body: body)
-        let response = try await http.expect(request, [200, 201, 202], hint: hint)
+        let response = try await expect(request, [200, 201, 202])
         let answer: JSONValue? = try? JSONParser.parse(Array(response.text.utf8))
         if let errors = answer?["errors"]?.arrayValue, let first = errors.first {
             let text = first["error"]?.stringValue ?? first["description"]?.stringValue ?? "\(first)"

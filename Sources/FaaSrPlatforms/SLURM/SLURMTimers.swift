@@ -36,9 +36,9 @@ struct SLURMTimers {
     func pendingJobs(named names: Set<String>) async throws -> [(id: String, name: String)] {
         let token = try platform.token()
         let version = try await platform.version()
-        let response = try await platform.http.expect(
+        let response = try await platform.expect(
             PlatformRequest(method: "GET", url: "\(platform.server.endpoint)/slurm/\(version)/jobs", headers: platform.headers(token)),
-            [200], hint: platform.hint)
+            [200])
         let answer: JSONValue? = try? JSONParser.parse(Array(response.text.utf8))
         let jobs = answer?["jobs"]?.arrayValue ?? []
         return jobs.compactMap { job in
@@ -51,8 +51,8 @@ struct SLURMTimers {
     func cancel(_ id: String) async throws {
         let token = try platform.token()
         let version = try await platform.version()
-        _ = try await platform.http.expect(
+        _ = try await platform.expect(
             PlatformRequest(method: "DELETE", url: "\(platform.server.endpoint)/slurm/\(version)/job/\(id)", headers: platform.headers(token)),
-            [200, 204], hint: platform.hint)
+            [200, 204])
     }
 }
