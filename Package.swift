@@ -84,6 +84,8 @@ if !light {
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // The control plane behind register, invoke, status, logs and timer (docs/decisions.md).
+        .target(name: "FaaSrControl", dependencies: ["FaaSrCore", "FaaSrStorage", "FaaSrPlatformAPI", "FaaSrPlatforms", "FaaSrRuntime"]),
         .target(
             name: "FaaSrRuntime",
             dependencies: [
@@ -118,9 +120,15 @@ if !light {
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ]
+    // The platforms and the control plane against the real SLURM cluster and moto that
+    // scripts/test starts (scripts/slurm-up, scripts/moto-s3).
+    targets.append(.testTarget(name: "FaaSrPlatformsTests", dependencies: [
+        "FaaSrPlatforms", "FaaSrPlatformAPI", "FaaSrControl", "FaaSrRuntime", "FaaSrStorage", "FaaSrTestSupport",
+        .product(name: "Crypto", package: "swift-crypto"),
+    ]))
     // Subcommands that need the network modules are compiled only when they are present
     // (`#if canImport(FaaSrRuntime)` in Sources/faasr).
-    cliDependencies += ["FaaSrStorage", "FaaSrPlatforms", "FaaSrRuntime"]
+    cliDependencies += ["FaaSrStorage", "FaaSrPlatforms", "FaaSrRuntime", "FaaSrControl"]
 }
 targets.append(.executableTarget(name: "faasr", dependencies: cliDependencies))
 

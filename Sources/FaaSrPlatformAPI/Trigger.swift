@@ -16,10 +16,15 @@ public struct TriggerRequest: Sendable, Equatable {
     public var payloadURL: String
     /// The platform function name `{WorkflowName}-{Action}`.
     public var functionName: String
+    /// The action's `Resources` (SLURM job size), when it has them.
+    public var resources: JSONObject?
+    /// The action's container image (`ActionContainers`), when the workflow names one.
+    public var container: String?
 
     /// Creates a request.
     public init(action: String, rank: Int?, serverName: String, server: JSONObject,
-                overwritten: JSONObject, payloadURL: String, functionName: String) {
+                overwritten: JSONObject, payloadURL: String, functionName: String,
+                resources: JSONObject? = nil, container: String? = nil) {
         self.action = action
         self.rank = rank
         self.serverName = serverName
@@ -27,6 +32,8 @@ public struct TriggerRequest: Sendable, Equatable {
         self.overwritten = overwritten
         self.payloadURL = payloadURL
         self.functionName = functionName
+        self.resources = resources
+        self.container = container
     }
 }
 

@@ -21,5 +21,8 @@ private var networkSubcommands: [any ParsableCommand.Type] {
     #if canImport(FaaSrRuntime)
     commands += [RunCommand.self, LocalCommand.self]
     #endif
+    #if canImport(FaaSrControl)
+    commands += [RegisterCommand.self, UnregisterCommand.self, InvokeCommand.self, StatusCommand.self, LogsCommand.self, TimerCommand.self]
+    #endif
     return commands
 }

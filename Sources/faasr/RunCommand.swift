@@ -1,6 +1,7 @@
 #if canImport(FaaSrRuntime)
 import ArgumentParser
 import FaaSrCore
+import FaaSrPlatforms
 import FaaSrRuntime
 import Foundation
 
@@ -80,7 +81,10 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             resolver = S3StoreResolver()
         }
-        let trigger: any Trigger = triggerDir.map { LocalTrigger(queue: URL(fileURLWithPath: $0)) } ?? UnavailableTrigger()
+        // Successors start on their own platforms (PlatformTrigger), with the secrets this
+        // action was given; --trigger-dir keeps them on this machine (faasr local).
+        let trigger: any Trigger = triggerDir.map { LocalTrigger(queue: URL(fileURLWithPath: $0)) }
+            ?? PlatformTrigger(secrets: PlatformTrigger.secrets(inEnvironment: env), environment: env)
         let port = rpcPort ?? env["FAASR_RPC_PORT"].flatMap(Int.init) ?? 8000
         let work = URL(fileURLWithPath: workDir ?? FileManager.default.currentDirectoryPath)
         var runner = ActionRunner(request: request, stores: resolver, trigger: trigger,

@@ -115,7 +115,9 @@ public struct ActionRunner: Sendable {
             return outcome
         }
         // 1. Payload.
-        let source = WorkflowSource(gitHubAPI: gitHubAPI, token: request.gitHubToken ?? environment["GH_PAT"])
+        var source = WorkflowSource(gitHubAPI: gitHubAPI, token: request.gitHubToken ?? environment["GH_PAT"])
+        source.environment = environment
+        source.dataStores = request.overwritten["DataStores"]?.objectValue ?? JSONObject()
         var base: JSONObject
         if let workflow {
             base = workflow
@@ -247,6 +249,7 @@ public struct ActionRunner: Sendable {
                 }
             } catch { return fail("fan-in of \(action) failed: \(error)") }
         }
+        await JobMarker.record(payload: payload, store: logStore, environment: environment, log: log)
         // 7. The function.
         if entry["_faasr_builtin"]?.boolValue == true {
             return fail("built-in function \(entry.string("FunctionName") ?? "") is not supported by this runtime yet")

@@ -10,6 +10,10 @@ public struct WorkflowSource: Sendable {
     public var gitHubAPI: String
     /// Bearer token for GitHub (`GH_PAT`).
     public var token: String?
+    /// Secrets by FaaSr name, for an `s3://` workflow (``S3WorkflowLocation``).
+    public var environment: [String: String] = [:]
+    /// OVERWRITTEN's `DataStores`, the other source of an `s3://` workflow's credentials.
+    public var dataStores = JSONObject()
 
     /// Creates a source.
     public init(gitHubAPI: String = "https://api.github.com", token: String? = nil) {
@@ -70,6 +74,8 @@ public struct WorkflowSource: Sendable {
                 throw FetchError(description: "cannot read the workflow file \(file.path)")
             }
             text = String(decoding: data, as: UTF8.self)
+        } else if let s3 = S3WorkflowLocation.parse(payloadURL) {
+            text = try await s3.fetch(environment: environment, dataStores: dataStores)
         } else if payloadURL.hasPrefix("http://") || payloadURL.hasPrefix("https://"),
                   !payloadURL.contains("://github.com/") {
             text = try await get(payloadURL, headers: [])

@@ -47,7 +47,8 @@ enum Successors {
             }
             out.append(TriggerRequest(action: target.name, rank: target.copies > 1 ? rank : nil, serverName: serverName,
                                       server: server, overwritten: over, payloadURL: payload.payloadURL,
-                                      functionName: "\(workflow)-\(target.name)"))
+                                      functionName: "\(workflow)-\(target.name)", resources: entry.object("Resources"),
+                                      container: payload["ActionContainers"]?.objectValue?.string(target.name)))
         }
         return out
     }
