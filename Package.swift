@@ -60,6 +60,8 @@ if !light {
         // ByteBuffer and HTTP types directly.
         .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // GitHub Actions workflow files are written (and, in tests, read back) as YAML.
+        .package(url: "https://github.com/jpsim/Yams", "5.0.1"..<"7.0.0"),
     ]
     targets += [
         .target(
@@ -74,10 +76,13 @@ if !light {
             ]),
         // The platform protocol (and Trigger), below both the platforms and the runtime.
         .target(name: "FaaSrPlatformAPI", dependencies: ["FaaSrCore"]),
+        // libsodium (Debian libsodium-dev) for GitHub's sealed-box secrets: a module map, no C of ours.
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .target(
             name: "FaaSrPlatforms",
             dependencies: [
-                "FaaSrCore", "FaaSrStorage", "FaaSrPlatformAPI",
+                "FaaSrCore", "FaaSrStorage", "FaaSrPlatformAPI", "CSodium",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,6 +115,23 @@ if !light {
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
+        // Loopback platform API servers for the platform tests: stateful, and checking every
+        // request against the descriptions in ../shared/api.
+        .target(
+            name: "FaaSrPlatformTestSupport",
+            dependencies: [
+                "FaaSrCore", "FaaSrTestSupport", "CSodium",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .testTarget(
+            name: "FaaSrPlatformsTests",
+            dependencies: [
+                "FaaSrPlatforms", "FaaSrPlatformAPI", "FaaSrPlatformTestSupport", "FaaSrTestSupport",
+                .product(name: "Yams", package: "Yams"),
             ]),
         // Hummingbird: the loopback GitHub API server of FunctionFetchTests.
         // PropertyBased: generated requests against the RPC server.

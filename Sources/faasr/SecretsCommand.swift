@@ -1,10 +1,29 @@
 import ArgumentParser
 import FaaSrCore
 
-/// `faasr secrets FILE`: the secret names a workflow needs, per server and store.
+/// `faasr secrets [list|check|push]`: the secret names a workflow needs; whether they are set
+/// locally and on GitHub; storing them as GitHub repository secrets.
 struct SecretsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "secrets",
+        abstract: "List, check and push the secrets a workflow needs (names only; values are never printed).",
+        subcommands: [SecretsListCommand.self] + secretsNetworkSubcommands,
+        defaultSubcommand: SecretsListCommand.self)
+}
+
+/// `check` and `push` need the platform modules (absent in light builds).
+private var secretsNetworkSubcommands: [any ParsableCommand.Type] {
+    #if canImport(FaaSrPlatforms)
+    [SecretsCheckCommand.self, SecretsPushCommand.self]
+    #else
+    []
+    #endif
+}
+
+/// `faasr secrets [list] FILE`: the secret names a workflow needs, per server and store.
+struct SecretsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the secrets a workflow needs, by the names FaaSr looks up (never their values).",
         discussion: """
             Names follow FaaSr's derivation: GH_PAT; {Server}_PAT (GitHubActions), \

@@ -1,0 +1,2 @@
+// libsodium from the system (Debian: libsodium-dev); used for GitHub's sealed-box secrets.
+#include <sodium.h>

@@ -1,0 +1,139 @@
+#if canImport(FaaSrPlatforms)
+import ArgumentParser
+import FaaSrCore
+import FaaSrPlatformAPI
+import FaaSrPlatforms
+import Foundation
+
+/// What `check` and `push` share: the workflow, and where secret values come from.
+struct SecretsSourceOptions: ParsableArguments {
+    @Argument(help: "The workflow file.")
+    var file: String
+
+    @Option(name: .long, help: "A .env file with NAME=value lines (default: ./.env when it exists). The environment wins over it.")
+    var envFile: String?
+
+    /// The workflow and the values by name: the `.env` file's, then the environment's over them.
+    func load() throws -> (Workflow, [String: String]) {
+        let wf: Workflow
+        do { wf = try CommandIO.loadWorkflow(file) } catch let f as CommandFailure { throw f.report() }
+        var values: [String: String] = [:]
+        let path = envFile ?? (FileManager.default.fileExists(atPath: ".env") ? ".env" : nil)
+        if let path {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                CommandIO.printError(path: path, location: nil, message: "cannot read the secrets file", hint: "check the path given with --env-file")
+                throw ExitCode(2)
+            }
+            for (i, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
+                guard let eq = line.firstIndex(of: "=") else {
+                    CommandIO.printError(path: "\(path):\(i + 1)", location: nil, message: "expected NAME=value", hint: "one secret per line, e.g. GH_PAT=ghp_...")
+                    throw ExitCode(2)
+                }
+                var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+                if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
+                values[line[..<eq].trimmingCharacters(in: .whitespaces)] = value
+            }
+        }
+        for (name, value) in ProcessInfo.processInfo.environment where !value.isEmpty { values[name] = value }
+        return (wf, values)
+    }
+
+    /// The repository client of each GitHubActions server (one per repository).
+    func repositories(_ wf: Workflow, _ values: [String: String]) throws -> [(server: String, api: GitHubRepositoryAPI)] {
+        try GitHubSecretSync.gitHubServers(of: wf).map { s in
+            let context = PlatformContext(serverName: s.name, server: s.object, workflowName: wf.workflowName ?? "",
+                                          secrets: values, environment: ProcessInfo.processInfo.environment)
+            do { return (s.name, try GitHubActionsPlatform(context: context).api) } catch {
+                CommandIO.printError(path: file, location: wf.location(of: s.pointer), message: "\(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// `faasr secrets check FILE`: which secrets are set locally and in each GitHub repository.
+struct SecretsCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Show which of a workflow's secrets are set locally (environment, .env) and in its GitHub repositories.",
+        discussion: "Exit status 1 when a required secret is missing anywhere it was looked for. Values are never printed.")
+
+    @OptionGroup var source: SecretsSourceOptions
+
+    @Flag(name: .long, help: "Look only at the local values; ask no platform.")
+    var localOnly = false
+
+    func run() async throws {
+        let (wf, values) = try source.load()
+        let repos = localOnly ? [] : try source.repositories(wf, values)
+        var columns: [[GitHubSecretSync.Row]] = []
+        do {
+            columns.append(try await GitHubSecretSync.check(wf, values: values, api: nil))
+            for repo in repos { columns.append(try await GitHubSecretSync.check(wf, values: values, api: repo.api)) }
+        } catch {
+            CommandIO.printError(path: source.file, location: nil, message: "\(error)")
+            throw ExitCode(1)
+        }
+        let width = max(12, (columns[0].map(\.name.count).max() ?? 0) + 2)
+        var header = "  " + "NAME".padding(toLength: width, withPad: " ", startingAt: 0) + "LOCAL    "
+        for repo in repos { header += "\(repo.server) (\(repo.api.owner)/\(repo.api.repo))  " }
+        print(header)
+        var missing = 0
+        for (i, row) in columns[0].enumerated() {
+            var line = "  " + row.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            line += (row.isSetLocally ? "set" : "missing").padding(toLength: 9, withPad: " ", startingAt: 0)
+            var gap = !row.isSetLocally && localOnly
+            for column in columns.dropFirst() {
+                let present = column[i].isInRepository == true
+                line += (present ? "present" : "missing").padding(toLength: 9, withPad: " ", startingAt: 0)
+                gap = gap || !present
+            }
+            if row.isOptional { line += " (optional)" } else if gap { missing += 1 }
+            print(line)
+        }
+        if missing > 0 {
+            CommandIO.printError(path: source.file, location: nil, message: "\(missing) required secret\(missing == 1 ? " is" : "s are") missing",
+                                 hint: localOnly ? "set them in the environment or the .env file" : "set them locally, then run `faasr secrets push \(source.file)`")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `faasr secrets push FILE`: seal each secret with the repository's key and store it.
+struct SecretsPushCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "Store a workflow's secrets in its GitHub repositories (libsodium sealed boxes, as GitHub requires).",
+        discussion: "Values come from the environment or the .env file and are never printed. Nothing is pushed while a required secret has no local value.")
+
+    @OptionGroup var source: SecretsSourceOptions
+
+    func run() async throws {
+        let (wf, values) = try source.load()
+        let missing = GitHubSecretSync.missing(wf, values: values)
+        guard missing.isEmpty else {
+            CommandIO.printError(path: source.file, location: nil, message: "no local value for \(missing.joined(separator: ", ")); nothing was pushed",
+                                 hint: "set \(missing.count == 1 ? "it" : "them") in the environment or the .env file (NAME=value), then push again")
+            throw ExitCode(1)
+        }
+        let repos = try source.repositories(wf, values)
+        guard !repos.isEmpty else {
+            CommandIO.printError(path: source.file, location: nil, message: "the workflow has no GitHubActions server to push secrets to",
+                                 hint: "secrets for SLURM, OpenWhisk and Kubernetes are read from the environment where the action runs")
+            throw ExitCode(1)
+        }
+        for repo in repos {
+            do {
+                let stored = try await GitHubSecretSync.push(wf, values: values, api: repo.api)
+                for (name, created) in stored { print("\(repo.server) (\(repo.api.owner)/\(repo.api.repo)): \(name) \(created ? "created" : "updated")") }
+            } catch {
+                CommandIO.printError(path: source.file, location: nil, message: "\(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+#endif
