@@ -99,6 +99,10 @@ if !light {
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // The platforms against real local services (moto for AWS).
+        .testTarget(name: "FaaSrPlatformsTests", dependencies: [
+            "FaaSrPlatforms", "FaaSrPlatformAPI", "FaaSrCore", "FaaSrTestSupport",
+        ]),
         // Hummingbird: the loopback GitHub API server of FunctionFetchTests.
         .testTarget(name: "FaaSrRuntimeTests", dependencies: [
             "FaaSrRuntime", "FaaSrTestSupport",
