@@ -63,6 +63,17 @@ import Testing
         #expect(proxy.connectionCount == 1)
     }
 
+    @Test func theServerChecksRequestsAgainstTheServiceModel() async throws {
+        guard let s3 = try TestS3Server.require() else { return }
+        // What makes the other tests' requests count: moto-s3 refuses members botocore's
+        // model of the operation does not have.
+        let platform = try F.platform(s3, workflowName: F.workflowName())
+        let response = try await platform.events.client.call("PutRule", ["Name": "x", "Schedule": "rate(1 minute)"])
+        #expect(response.status == 400)
+        #expect(AWSErrorAnswer(response).code == "ValidationException")
+        #expect(AWSErrorAnswer(response).message.contains(#"Unknown parameter in input: "Schedule""#))
+    }
+
     @Test func errorAnswersAreRead() {
         func answer(_ headers: [String: String], _ body: String) -> AWSErrorAnswer {
             AWSErrorAnswer(PlatformResponse(status: 400, headers: headers, body: Array(body.utf8)))
