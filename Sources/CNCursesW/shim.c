@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <term.h>
 
 static SCREEN *tui_screen = NULL;
 static struct sigaction tui_old_actions[NSIG];
@@ -41,4 +42,14 @@ void tui_install_signal_handlers(void) {
         sigemptyset(&sa.sa_mask);
         sigaction(sigs[i], &sa, &tui_old_actions[sigs[i]]);
     }
+}
+
+int tui_terminal_can_address(void) {
+    int err = 0;
+    if (setupterm(NULL, 1, &err) != OK) return -1;
+    const char *cup = tigetstr("cup");
+    int ok = cup != NULL && cup != (char *)-1;
+    del_curterm(cur_term);
+    cur_term = NULL;
+    return ok;
 }

@@ -5,7 +5,8 @@ import TUIKit
 /// The real terminal, through ncursesw. The only importer of `CNCursesW`.
 ///
 /// Opening sets the locale, installs signal handlers that restore the terminal, opens the
-/// screen with `newterm` (so an unknown `TERM` is an error, not an exit), switches to raw mode
+/// screen with `newterm` (so an unknown `TERM`, or one that cannot move the cursor such as
+/// `dumb`, is an error, not an exit or a blind screen), switches to raw mode
 /// (Ctrl-C and Ctrl-Z arrive as keys), enables the mouse and sets a 25 ms Escape delay.
 /// ncurses is not thread-safe: use one instance from one thread.
 public final class NCursesTerminal: Terminal {
@@ -35,9 +36,14 @@ public final class NCursesTerminal: Terminal {
     /// Opens the terminal with `theme`; `noColor` (or a terminal without colours) drops colours.
     public init(theme: Theme, noColor: Bool) throws(OpenError) {
         isUTF8 = NCursesTerminal.prepareLocale()
+        let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+        // A terminal that cannot move the cursor (TERM=dumb) would open but draw almost
+        // nothing: refuse it as clearly as an unknown one.
+        if isatty(0) != 0 && isatty(1) != 0 && tui_terminal_can_address() == 0 {
+            throw OpenError(description: "terminal type '\(term)' cannot move the cursor, so faasr-tui cannot draw on it: set TERM to a full-screen type such as xterm-256color")
+        }
         tui_install_signal_handlers()
         guard let scr = tui_open_terminal() else {
-            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
             throw OpenError(description: isatty(0) == 0 || isatty(1) == 0
                 ? "faasr-tui needs an interactive terminal (stdin and stdout must be a tty)"
                 : "cannot open terminal of type '\(term)': set TERM to a known type such as xterm-256color")

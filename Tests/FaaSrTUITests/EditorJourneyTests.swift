@@ -141,6 +141,7 @@ struct EditorJourneyTests {
         j.press(":", "text:preview", "Enter")
         #expect(!j.screen.contains("AKIA_HIDDEN_7") && j.screen.contains(SecretMask.dots))
         j.press("Escape", ":", "text:export", "Enter")
+        j.answerExportCheck()
         guard case .export(let files)? = j.effects.last else { Issue.record("no export"); return }
         #expect(files.allSatisfy { !$0.text.contains("AKIA_HIDDEN_7") })
         #expect(j.state.doc.text.contains("AKIA_HIDDEN_7"), "the workflow file itself keeps what the user wrote")

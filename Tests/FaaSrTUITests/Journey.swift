@@ -37,6 +37,15 @@ struct Journey {
 
     mutating func send(_ e: AppEvent) { effects += reduce(&state, e) }
 
+    /// Answers the last effect, an export check, as the runner would when `existing` of its
+    /// files are on disk; returns the plan.
+    @discardableResult
+    mutating func answerExportCheck(existing: [String] = []) -> ExportPlan? {
+        guard case .checkExport(let plan)? = effects.last else { Issue.record("no export check: \(effects.last.map { "\($0)" } ?? "none")"); return nil }
+        send(.exportChecked(plan, existing: existing))
+        return plan
+    }
+
     /// The screen as text.
     var screen: String { render(state).canvas.plainText() }
 
@@ -66,3 +75,8 @@ let tutorialText = """
   "WorkflowName": "tutorial"
 }
 """
+
+extension DesignDocument {
+    /// `target(rank) branch` of each edge of `action`, for compact expectations.
+    func edgeTexts(of action: String) -> [String] { edges(of: action).map { "\($0.text) \($0.branch.rawValue)" } }
+}

@@ -95,7 +95,7 @@ struct ReducerJourneyTests {
         #expect(j.state.doc.actionNames == ["start", "sum"])
         j.press("d", "y")
         #expect(j.state.doc.actionNames == ["start"])
-        #expect(j.state.doc.edges(of: "start") == [])
+        #expect(j.state.doc.edgeTexts(of: "start") == [])
     }
 
     @Test("quit with unsaved changes asks first; without changes it quits")
@@ -122,15 +122,15 @@ struct ReducerJourneyTests {
         let row = j.state.formRows.firstIndex { $0.label == "  next" }!
         for _ in 0..<row { j.press("j") }
         j.press("t")
-        #expect(j.state.doc.edges(of: "start") == [Edge(target: "sum", condition: .onTrue)])
+        #expect(j.state.doc.edgeTexts(of: "start") == ["sum True"])
         #expect(j.state.doc.action("start")?["InvokeNext"] == [["True": ["sum"]]])
         j.press("t")
-        #expect(j.state.doc.edges(of: "start") == [Edge(target: "sum", condition: .onFalse)])
+        #expect(j.state.doc.edgeTexts(of: "start") == ["sum False"])
         j.press("+", "+")
-        #expect(j.state.doc.edges(of: "start") == [Edge(target: "sum", rank: 3, condition: .onFalse)])
+        #expect(j.state.doc.edgeTexts(of: "start") == ["sum(3) False"])
         try j.expectGolden("edge-false-rank")
         j.press("x")
-        #expect(j.state.doc.edges(of: "start") == [])
+        #expect(j.state.doc.edgeTexts(of: "start") == [])
         #expect(j.state.history.past.count == 5)
     }
 
@@ -189,6 +189,7 @@ struct ReducerJourneyTests {
         j.press("Escape", ":", "text:w", "Enter")
         #expect(j.effects.last == .save(path: "/tmp/wf.json", text: j.state.doc.text))
         j.press(":", "text:export", "Enter")
+        j.answerExportCheck()
         guard case .export(let files)? = j.effects.last else { Issue.record("no export"); return }
         #expect(files.map(\.path) == ["/tmp/tutorial.json", "/tmp/tutorial-layout.json"])
     }
@@ -231,7 +232,7 @@ struct ReducerJourneyTests {
         """
         let j = try Journey(text: text, path: "/tmp/legacy.json")
         #expect(j.state.doc.actionNames == ["F1", "F2"])
-        #expect(j.state.doc.edges(of: "F1") == [Edge(target: "F2", rank: 3)])
+        #expect(j.state.doc.edgeTexts(of: "F1") == ["F2(3) always"])
         #expect(j.state.toast?.contains("migrated from FaaSr 1.x") == true)
         #expect(j.state.isDirty)
     }

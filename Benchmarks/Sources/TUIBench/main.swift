@@ -115,6 +115,19 @@ measure("render only (graph pane)", rounds: 30) { _ = render(state) }
 _ = reduce(&state, .key(.char("o")))
 measure("render only (lane list)", rounds: 30) { _ = render(state) }
 
+/// `InvokeNext` for (text, branch) targets: the conditional object first, then plain targets.
+func invokeNext(_ edges: [(String, Branch)]) -> JSONValue {
+    var items: [JSONValue] = []
+    var o = JSONObject()
+    for key in ["True", "False"] {
+        let list = edges.filter { $0.1.rawValue == key }.map { JSONValue.string($0.0) }
+        if !list.isEmpty { o[key] = .array(list) }
+    }
+    if !o.isEmpty { items.append(.object(o)) }
+    items += edges.filter { $0.1 == .always }.map { .string($0.0) }
+    return .array(items)
+}
+
 // A synthetic workflow three times the largest (315 actions): three copies side by side.
 var big = JSONObject()
 var bigActions = JSONObject()
@@ -122,8 +135,8 @@ let base = try DesignDocument(text: text)
 for copy in 0..<3 {
     for name in base.actionNames {
         guard var a = base.action(name) else { continue }
-        let edges = base.edges(of: name).map { Edge(target: "\($0.target)-c\(copy)", rank: $0.rank, condition: $0.condition) }
-        a["InvokeNext"] = Edge.invokeNext(edges)
+        let edges = base.edges(of: name).map { (SuccessorText.format(name: "\($0.to)-c\(copy)", rank: $0.rank), $0.branch) }
+        a["InvokeNext"] = invokeNext(edges)
         bigActions["\(name)-c\(copy)"] = .object(a)
     }
 }
@@ -137,9 +150,9 @@ if let containers = base.root["ActionContainers"]?.objectValue {
 }
 let entry = base.entry ?? base.actionNames[0]
 if var first = bigActions["\(entry)-c0"]?.objectValue {
-    var edges = Edge.list(from: first["InvokeNext"])
-    edges += [Edge(target: "\(entry)-c1"), Edge(target: "\(entry)-c2")]
-    first["InvokeNext"] = Edge.invokeNext(edges)
+    var edges = base.edges(of: entry).map { (SuccessorText.format(name: "\($0.to)-c0", rank: $0.rank), $0.branch) }
+    edges += [("\(entry)-c1", Branch.always), ("\(entry)-c2", Branch.always)]
+    first["InvokeNext"] = invokeNext(edges)
     bigActions["\(entry)-c0"] = .object(first)
 }
 big["ActionList"] = .object(bigActions)

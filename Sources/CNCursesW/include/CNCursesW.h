@@ -44,6 +44,10 @@ int tui_locale_is_utf8(void);
  * returns the screen window or NULL. */
 WINDOW *tui_open_terminal(void);
 
+/* 1 when $TERM's terminfo entry can move the cursor (`cup`), 0 when it cannot (TERM=dumb),
+ * -1 when the entry is unknown. Checked before opening the screen. */
+int tui_terminal_can_address(void);
+
 /* endwin() once; safe to call repeatedly and from signal handlers. */
 void tui_restore_terminal(void);
 

@@ -8,7 +8,12 @@ public enum WorkflowLayoutGraph {
     /// with 1.x traits such as a bare-string `InvokeNext`) is drawn as its 2.x migration.
     public static func make(from original: Workflow) -> LayoutGraph {
         let legacy = original.format == .v1 || (original.format == .v2 && !original.legacyFeatures.isEmpty)
-        let workflow = legacy ? Migrator.migrate(original).workflow : original
+        return make(as: legacy ? Migrator.migrate(original).workflow : original)
+    }
+
+    /// The layout graph of `workflow` exactly as written (no migration: the designer draws
+    /// the document it edits, with the file's own action names).
+    public static func make(as workflow: Workflow) -> LayoutGraph {
         let graph = workflow.graph
         var layout = LayoutGraph()
         var indexOf: [String: Int] = [:]

@@ -41,13 +41,18 @@ public struct AppState: Equatable, Sendable {
     /// Whether the graph pane shows the lane list instead of the layered drawing.
     public var showLanes = false
     /// Positions in the file as opened (for `line:col` in problems).
-    public var sourcePositions = SourcePositions(text: nil)
+    public var sourcePositions = SourcePositions()
     /// The last graph layout (a pure function of ``doc``; see ``GraphLayoutCache``).
     public var layoutCache = GraphLayoutCache()
     /// The last graph index (order, layers, edges per action; a pure function of ``doc``).
     public var indexCache = GraphIndexCache()
+    /// A recovery file the user kept for later (`Esc` in the recovery dialog): this session
+    /// neither autosaves over it nor removes it.
+    public var keptRecovery: String?
     /// Set once a quit was decided.
     public var isQuitting = false
+    /// What the 1.x migration on opening left for the user to do, shown among the problems.
+    public var migrationTodos: [Problem] = []
 
     /// A designer state for `doc`, saved at `filePath`.
     public init(doc: DesignDocument, filePath: String?, size: Size = Size(width: 100, height: 30), glyphs: Glyphs = .unicode) {

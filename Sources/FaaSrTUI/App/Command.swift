@@ -1,11 +1,27 @@
+import FaaSrCore
+
 /// Everything a key (or the command palette) can ask the designer to do.
 public enum Command: Hashable, Sendable {
-    case quit, forceQuit, save, saveAs, undo, redo, help, palette, filter, validate, exportWeb, preview, new, open
+    case quit, forceQuit, save, saveAs, saveAndQuit, undo, redo, help, palette, filter, validate, exportWeb, preview, new, open, recover
+    /// Palette commands with their argument: `w PATH`, `e PATH`, `new TEMPLATE`, `export FOLDER`.
+    case saveTo(String), openPath(String), newFrom(String), exportTo(String)
     case focusNext, focusPrevious, focusSection(Section), focusDAG, focusProblems
     case up, down, top, bottom, pageUp, pageDown, left, right
-    case activate, add, addServer, addStore, rename, duplicate, delete
+    case activate, add, addAction, addServer, addStore, rename, duplicate, delete
     case addEdge, cycleCondition, rankUp, rankDown, moveUp, moveDown, setEntry
-    case nextEdge, previousEdge, removeEdge, setRank, setCondition(Edge.Condition)
-    case toggleLanes
+    case nextEdge, previousEdge, removeEdge, setRank, setCondition(Branch)
+    case toggleLanes, quickFix
     case escape
+
+    /// The command a palette name that takes an argument runs with `argument`
+    /// (`w` + `PATH` saves there); nil for a command that takes none.
+    public func with(argument: String) -> Command? {
+        switch self {
+        case .save, .saveAs: .saveTo(argument)
+        case .open: .openPath(argument)
+        case .new: .newFrom(argument)
+        case .exportWeb: .exportTo(argument)
+        default: nil
+        }
+    }
 }

@@ -1,85 +1,102 @@
 import TUIKit
 
-/// The designer's key bindings: the single source for dispatch, `?` help and status hints.
+/// The designer's command table: the single source for key dispatch, the `?` help, the
+/// status-bar hints and the `:` palette (its names, arguments and descriptions).
 public enum DesignerKeymap {
+    private typealias B = Binding<Command, Pane>
+    /// Where the edge keys work: the form's edge rows, the graph's selected edge, and the list
+    /// (acting on the edge the graph shows selected).
+    private static let edgePanes: [Pane] = [.list, .dag, .details]
+
     /// The table.
     public static let keymap = Keymap<Command, Pane>([
-        Binding([.char("a")], .add, "add (action, server, store)", in: [.list, .dag], hint: "add"),
-        Binding([.char("r")], .rename, "rename (references follow)", in: [.list, .dag]),
-        Binding([.char("y")], .duplicate, "duplicate", in: [.list, .dag]),
-        Binding([.char("d"), .delete], .delete, "delete (asks first)", in: [.list, .dag]),
-        Binding([.char(">")], .addEdge, "add an edge from the selected action", in: [.list, .dag, .details], hint: "edge"),
-        Binding([.char("e")], .setEntry, "make the selected action the entry", in: [.list, .dag]),
-        Binding([.char("o")], .toggleLanes, "graph: layered drawing / lane list", in: [.dag]),
-        Binding([.enter], .activate, "edit field / open / jump to problem", in: [.list, .dag, .details, .problems], hint: "edit"),
-        Binding([.char("]")], .nextEdge, "select the next outgoing edge", in: [.dag], hint: "edges"),
-        Binding([.char("[")], .previousEdge, "select the previous outgoing edge", in: [.dag]),
-        Binding([.char("t")], .cycleCondition, "edge: always → True → False", in: [.details, .dag]),
-        Binding([.char("+")], .rankUp, "edge: rank +1", in: [.details, .dag]),
-        Binding([.char("-")], .rankDown, "edge: rank −1", in: [.details, .dag]),
-        Binding([.char("#")], .setRank, "edge: set or clear the rank F(N)", in: [.details, .dag]),
-        Binding([.char("K")], .moveUp, "edge: move earlier", in: [.details, .dag]),
-        Binding([.char("J")], .moveDown, "edge: move later", in: [.details, .dag]),
-        Binding([.char("x")], .removeEdge, "edge: remove the selected edge", in: [.dag]),
-        Binding([.char("x"), .char("d"), .delete], .delete, "remove (edge, argument, list item, field)", in: [.details]),
-        Binding([.char("j"), .down], .down, "down"),
-        Binding([.char("k"), .up], .up, "up"),
-        Binding([.char("h"), .left], .left, "previous section"),
-        Binding([.char("l"), .right], .right, "next section"),
-        Binding([.char("g"), .home], .top, "first"),
-        Binding([.char("G"), .end], .bottom, "last"),
-        Binding([.ctrl("u"), .pageUp], .pageUp, "page up"),
-        Binding([.ctrl("d"), .pageDown], .pageDown, "page down"),
-        Binding([.tab], .focusNext, "next pane"),
-        Binding([.backTab], .focusPrevious, "previous pane"),
-        Binding([.char("1")], .focusSection(.actions), "actions"),
-        Binding([.char("2")], .focusSection(.servers), "compute servers"),
-        Binding([.char("3")], .focusSection(.stores), "data stores"),
-        Binding([.char("4")], .focusSection(.settings), "workflow settings"),
-        Binding([.char("5")], .focusDAG, "workflow graph"),
-        Binding([.char("6")], .focusProblems, "problems"),
-        Binding([.char("u"), .ctrl("z")], .undo, "undo", hint: "undo"),
-        Binding([.ctrl("r"), .ctrl("y")], .redo, "redo"),
-        Binding([.ctrl("s")], .save, "save", hint: "save"),
-        Binding([.ctrl("o")], .open, "open a file (browser)"),
-        Binding([.char("/")], .filter, "filter the list"),
-        Binding([.char(":"), .ctrl("p")], .palette, "command palette", hint: "cmd"),
-        Binding([.char("?"), .function(1)], .help, "help", hint: "help"),
-        Binding([.char("q"), .ctrl("c")], .quit, "quit (asks if unsaved)", hint: "quit"),
-        Binding([.escape], .escape, "back"),
+        B([.char("a")], .add, "add (action, server, store)", in: [.list, .dag], hint: "add"),
+        B([], .addAction, "create an action", palette: ["add action"]),
+        B([], .addServer, "create a compute server", palette: ["add server"]),
+        B([], .addStore, "create a data store", palette: ["add store"]),
+        B([.char("r")], .rename, "rename (references follow)", in: [.list, .dag], palette: ["rename"]),
+        B([.char("y")], .duplicate, "duplicate", in: [.list, .dag], palette: ["duplicate"]),
+        B([.char("d"), .delete], .delete, "delete (asks first)", in: [.list, .dag], palette: ["delete"]),
+        B([.char(">")], .addEdge, "add an edge from the selected action", in: [.list, .dag, .details], hint: "edge", palette: ["add edge"]),
+        B([.char("e")], .setEntry, "make the selected action the entry", in: [.list, .dag], palette: ["entry"]),
+        B([.char("f")], .quickFix, "apply the selected problem's quick fix (undoable)", in: [.problems], hint: "fix", palette: ["fix"]),
+        B([.char("o")], .toggleLanes, "graph: layered drawing / lane list", in: [.dag], palette: ["lanes"]),
+        B([.enter], .activate, "edit field / open / jump to problem", in: [.list, .dag, .details, .problems], hint: "edit"),
+        B([.char("]")], .nextEdge, "select the next outgoing edge", in: [.dag], hint: "edges", palette: ["next edge"]),
+        B([.char("[")], .previousEdge, "select the previous outgoing edge", in: [.dag], palette: ["previous edge"]),
+        B([.char("]")], .nextEdge, "graph: select the next outgoing edge", in: [.list]),
+        B([.char("[")], .previousEdge, "graph: select the previous outgoing edge", in: [.list]),
+        B([.char("t")], .cycleCondition, "edge: cycle always, True, False", in: edgePanes),
+        B([], .setCondition(.onTrue), "make the selected edge the True branch", palette: ["edge true"]),
+        B([], .setCondition(.onFalse), "make the selected edge the False branch", palette: ["edge false"]),
+        B([], .setCondition(.always), "make the selected edge unconditional", palette: ["edge always"]),
+        B([.char("+")], .rankUp, "edge: rank +1", in: edgePanes),
+        B([.char("-")], .rankDown, "edge: rank -1", in: edgePanes),
+        B([.char("#")], .setRank, "edge: set or clear the rank F(N)", in: edgePanes, palette: ["rank"]),
+        B([.char("K")], .moveUp, "edge: move earlier", in: edgePanes, palette: ["edge earlier"]),
+        B([.char("J")], .moveDown, "edge: move later", in: edgePanes, palette: ["edge later"]),
+        B([.char("x")], .removeEdge, "edge: remove the selected edge", in: [.list, .dag], palette: ["remove edge"]),
+        B([.char("x"), .char("d"), .delete], .delete, "remove (edge, argument, list item, field)", in: [.details]),
+        B([.char("j"), .down], .down, "down"),
+        B([.char("k"), .up], .up, "up"),
+        B([.char("h"), .left], .left, "previous list / action"),
+        B([.char("l"), .right], .right, "next list / action"),
+        B([.char("g"), .home], .top, "first"),
+        B([.char("G"), .end], .bottom, "last"),
+        B([.ctrl("u"), .pageUp], .pageUp, "page up"),
+        B([.ctrl("d"), .pageDown], .pageDown, "page down"),
+        B([.tab], .focusNext, "next pane"),
+        B([.backTab], .focusPrevious, "previous pane"),
+        B([.char("1")], .focusSection(.actions), "actions"),
+        B([.char("2")], .focusSection(.servers), "compute servers"),
+        B([.char("3")], .focusSection(.stores), "data stores"),
+        B([.char("4")], .focusSection(.settings), "workflow settings"),
+        B([.char("5")], .focusDAG, "workflow graph"),
+        B([.char("6")], .focusProblems, "problems"),
+        B([.char("u"), .ctrl("z")], .undo, "undo", hint: "undo", palette: ["undo"]),
+        B([.ctrl("r"), .ctrl("y")], .redo, "redo", palette: ["redo"]),
+        B([.ctrl("s")], .save, "save (:w PATH saves elsewhere and continues there)", hint: "save", palette: ["w", "write"], argument: "PATH"),
+        B([], .saveAs, "save to another file", palette: ["saveas"], argument: "PATH"),
+        B([], .saveAndQuit, "save, then quit", palette: ["wq"]),
+        B([.ctrl("o")], .open, "open a file: the browser, or :e PATH", palette: ["e", "open"], argument: "PATH"),
+        B([], .new, "new workflow from a template (empty, tutorial, diamond, conditional)", palette: ["new"], argument: "TEMPLATE"),
+        B([.char("/")], .filter, "filter the list", palette: ["filter"]),
+        B([], .validate, "re-run validation and show problems", palette: ["validate"]),
+        B([], .exportWeb, "write <WorkflowName>.json and -layout.json for the web builder (asks before overwriting)", palette: ["export"], argument: "FOLDER"),
+        B([], .preview, "show the JSON a save writes, with changes marked", palette: ["preview"]),
+        B([], .recover, "offer the recovery file (unsaved edits of a session that did not end) again", palette: ["recover"]),
+        B([.char(":"), .ctrl("p")], .palette, "command palette", hint: "cmd"),
+        B([.char("?"), .function(1)], .help, "help", hint: "help", palette: ["help"]),
+        B([.char("q"), .ctrl("c")], .quit, "quit (asks if unsaved)", hint: "quit", palette: ["q"]),
+        B([], .forceQuit, "quit without saving", palette: ["q!"]),
+        B([.escape], .escape, "back"),
     ])
 
-    /// Palette commands: name, command, description.
-    public static let paletteCommands: [(String, Command, String)] = [
-        ("add action", .add, "create an action"),
-        ("add server", .addServer, "create a compute server"),
-        ("add store", .addStore, "create a data store"),
-        ("add edge", .addEdge, "invoke another action after the selected one"),
-        ("next edge", .nextEdge, "select the selected action's next outgoing edge"),
-        ("remove edge", .removeEdge, "remove the selected edge"),
-        ("edge true", .setCondition(.onTrue), "make the selected edge the True branch"),
-        ("edge false", .setCondition(.onFalse), "make the selected edge the False branch"),
-        ("edge always", .setCondition(.always), "make the selected edge unconditional"),
-        ("rank", .setRank, "set or clear the selected edge's rank F(N)"),
-        ("edge earlier", .moveUp, "move the selected edge earlier"),
-        ("edge later", .moveDown, "move the selected edge later"),
-        ("rename", .rename, "rename the selected item"),
-        ("duplicate", .duplicate, "copy the selected item"),
-        ("delete", .delete, "delete the selected item"),
-        ("entry", .setEntry, "make the selected action the entry"),
-        ("w", .save, "save"),
-        ("write", .save, "save"),
-        ("saveas", .saveAs, "save to another file (w PATH / saveas PATH)"),
-        ("e", .open, "open a file: browser, or e PATH"),
-        ("open", .open, "open a file: browser, or open PATH"),
-        ("q", .quit, "quit"),
-        ("q!", .forceQuit, "quit without saving"),
-        ("validate", .validate, "re-run validation and show problems"),
-        ("export", .exportWeb, "write <WorkflowName>.json and -layout.json for the web builder"),
-        ("preview", .preview, "show the JSON a save writes, with changes marked"),
-        ("new", .new, "new workflow from a template (empty, tutorial, diamond, conditional)"),
-        ("undo", .undo, "undo"),
-        ("redo", .redo, "redo"),
-        ("help", .help, "show keys"),
-    ]
+    /// One palette entry: a name, the binding it runs, and what it takes after the name.
+    public struct PaletteEntry: Equatable, Sendable {
+        /// The name typed.
+        public var name: String
+        /// The command it runs.
+        public var command: Command
+        /// The description (the binding's help).
+        public var help: String
+        /// What follows the name, if anything (`PATH`).
+        public var argument: String?
+    }
+
+    /// Every palette name, in table order: parsed from ``keymap``.
+    public static let paletteEntries: [PaletteEntry] = keymap.paletteBindings.flatMap { b in
+        b.names.map { PaletteEntry(name: $0, command: b.command, help: b.help, argument: b.argument) }
+    }
+
+    /// The command a palette line runs: an exact name, or a name that takes an argument
+    /// followed by one (`w out.json`). Nil when the line names no command.
+    public static func paletteCommand(_ line: String) -> Command? {
+        if let e = paletteEntries.first(where: { $0.name == line }) { return e.command }
+        for e in paletteEntries where e.argument != nil && line.hasPrefix(e.name + " ") {
+            let arg = String(line.dropFirst(e.name.count + 1)).trimmingCharacters(in: " ")
+            if !arg.isEmpty { return e.command.with(argument: arg) }
+        }
+        return nil
+    }
 }

@@ -1,3 +1,5 @@
+import FaaSrCore
+
 /// An outgoing edge picked out by its ends and branch (the core allows one edge per target and
 /// branch), so a selection survives edits that move the edge within its action's list.
 public struct EdgeSelection: Equatable, Sendable, Hashable {
@@ -6,17 +8,17 @@ public struct EdgeSelection: Equatable, Sendable, Hashable {
     /// The invoked action.
     public var target: String
     /// The branch the edge is on.
-    public var condition: Edge.Condition
+    public var condition: Branch
 
     /// Names an edge.
-    public init(from: String, target: String, condition: Edge.Condition) {
+    public init(from: String, target: String, condition: Branch) {
         self.from = from
         self.target = target
         self.condition = condition
     }
 
     /// Names edge `edge` of `from`.
-    public init(from: String, _ edge: Edge) {
+    public init(from: String, _ edge: WorkflowEdge) {
         self.init(from: from, target: edge.target, condition: edge.condition)
     }
 

@@ -7,6 +7,9 @@ public enum Effect: Equatable, Sendable {
     case writeRecovery(path: String, text: String)
     /// Delete the recovery file (after a save, or when the user discards).
     case removeRecovery(path: String)
+    /// Find which of an export's files exist; the answer comes back as
+    /// ``AppEvent/exportChecked(_:existing:)``.
+    case checkExport(ExportPlan)
     /// Write several files atomically (export for the web builder).
     case export(files: [ExportFile])
     /// Read a workflow file; the result comes back as ``AppEvent/opened(path:text:error:)``.
@@ -50,6 +53,8 @@ public enum AppEvent: Equatable, Sendable {
     case mouse(MouseEvent)
     /// A save finished (`error` nil on success).
     case saved(path: String, error: String?)
+    /// These of `plan`'s files exist already.
+    case exportChecked(ExportPlan, existing: [String])
     /// An export finished.
     case exported(paths: [String], error: String?)
     /// A file was read for `open`.

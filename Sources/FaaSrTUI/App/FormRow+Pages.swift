@@ -24,14 +24,16 @@ extension AppState {
         let a = doc.action(name) ?? JSONObject()
         var rows: [FormRow] = []
         let repo = JSONPointer(tokens: [WorkflowKey.functionGitRepo, fkey])
+        let local = JSONPointer(tokens: [WorkflowKey.functionLocalFile, fkey])
+        // Code baked into the container (FunctionLocalFile) needs no repository.
+        let repoRequired = doc.root.value(at: local) == nil
         // One location is a text field; several (the schema allows a list) a list editor.
         if doc.root.value(at: repo)?.arrayValue != nil {
-            rows += listRows(.functionMap(map: WorkflowKey.functionGitRepo, function: fkey), label: "FunctionGitRepo", required: true)
+            rows += listRows(.functionMap(map: WorkflowKey.functionGitRepo, function: fkey), label: "FunctionGitRepo", required: repoRequired)
         } else {
-            rows.append(FormRow(label: "FunctionGitRepo", value: doc.root.value(at: repo)?.display ?? "", required: true,
+            rows.append(FormRow(label: "FunctionGitRepo", value: doc.root.value(at: repo)?.display ?? "", required: repoRequired,
                                 target: .value(repo, .stringList), pointer: repo))
         }
-        let local = JSONPointer(tokens: [WorkflowKey.functionLocalFile, fkey])
         if let v = doc.root.value(at: local) {
             rows.append(FormRow(label: "FunctionLocalFile", value: v.display, target: v.stringValue != nil ? .value(local, .string) : .none, pointer: local))
         }
@@ -88,19 +90,30 @@ extension AppState {
     /// `requiredSecrets`, as `faasr secrets` prints them), the user's `Secrets` list, and
     /// credentials written in the file, always masked.
     var secretsRows: [FormRow] {
-        let wf = Workflow(root: doc.root)
+        let wf = doc.workflow
         var rows = [FormRow(label: "Secret store", value: "create these names there", role: .dim, target: .none)]
+        // One row per secret name: a name several owners need (GH_PAT for the GitHub API and
+        // a GitHub server's token) is created once, so it is listed once with every owner.
+        var order: [String] = []
+        var byName: [String: [SecretRequirement]] = [:]
         for r in wf.requiredSecrets {
-            let owner: String
-            switch r.owner {
-            case .gitHub: owner = "GitHub API token"
-            case .computeServer(let n, _): owner = "\(r.field ?? "") of server \(n)"
-            case .dataStore(let n): owner = "\(r.field ?? "") of store \(n)"
-            case .vm(let n): owner = "\(r.field ?? "") of VM \(n)"
-            case .user: owner = "user secret"
+            if byName[r.name] == nil { order.append(r.name) }
+            byName[r.name, default: []].append(r)
+        }
+        for name in order {
+            let all = byName[name] ?? []
+            let owners = all.map { r -> String in
+                switch r.owner {
+                case .gitHub: return "GitHub API token"
+                case .computeServer(let n, _): return "\(r.field ?? "") of server \(n)"
+                case .dataStore(let n): return "\(r.field ?? "") of store \(n)"
+                case .vm(let n): return "\(r.field ?? "") of VM \(n)"
+                case .user: return "user secret"
+                }
             }
-            rows.append(FormRow(label: r.name, value: owner + (r.isOptional ? " (optional)" : ""), role: r.isOptional ? .dim : .normal,
-                                target: .none, pointer: r.pointer))
+            let optional = all.allSatisfy(\.isOptional)
+            rows.append(FormRow(label: name, value: owners.joined(separator: "; ") + (optional ? " (optional)" : ""), role: optional ? .dim : .normal,
+                                target: .none, pointer: all.first?.pointer))
         }
         rows += listRows(.secrets, label: "User secrets")
         let creds = SecretMask.credentialPointers(in: doc.root)

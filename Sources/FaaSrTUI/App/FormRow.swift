@@ -135,7 +135,7 @@ extension AppState {
             let cond = e.condition == .always ? "" : " [\(e.condition.rawValue)]"
             let rank = e.rank.map { " ×\($0)" } ?? ""
             let role: StyleRole = e.condition == .onTrue ? .trueEdge : e.condition == .onFalse ? .falseEdge : .edge
-            rows.append(FormRow(label: "  next", value: "\(glyphs.arrowRight) \(e.target)\(rank)\(cond)", role: role, target: .edge(name, i), pointer: p.appending("InvokeNext")))
+            rows.append(FormRow(label: "  next", value: "\(glyphs.arrowRight) \(e.target)\(rank)\(cond)", role: role, target: .edge(name, i), pointer: e.pointer))
         }
         rows.append(FormRow(label: "  + next action", value: "", role: .dim, target: .addEdge(name)))
         rows += actionSourceRows(name, function: fn.isEmpty ? name : fn, type: type, server: server)

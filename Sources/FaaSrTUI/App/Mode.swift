@@ -19,14 +19,15 @@ public enum Purpose: Equatable, Sendable {
     case newTemplate, discardAndNew(template: String), discardAndOpen(path: String)
     case quit
     case recover(text: String, recoveryPath: String)
+    case export(ExportPlan)
 }
 
 /// A modal dialog or input mode over the main screen.
 public enum Mode: Equatable, Sendable {
     /// Keys go to the panes.
     case normal
-    /// The `?` overlay.
-    case help
+    /// The `?` overlay, scrolled down `scroll` rows when it does not fit.
+    case help(scroll: Int)
     /// The `:` palette: input and the highlighted suggestion.
     case palette(TextField, selected: Int)
     /// The `/` filter being typed.

@@ -57,7 +57,7 @@ extension AppState {
     }
 
     private var discardDetails: [String] {
-        ["\(history.past.count) unsaved edit(s) to \(filePath ?? "a new workflow") are dropped",
+        ["\(unsavedSummary) to \(filePath ?? "a new workflow") are dropped",
          "No keeps them (then :w saves, or :w PATH saves elsewhere)"]
     }
 
@@ -100,6 +100,6 @@ extension AppState {
         s.savedDoc = DesignDocument(root: .null)
         s.toast = "new workflow from '\(template)': C-s asks where to save it"
         self = s
-        return dropped.map { [.removeRecovery(path: $0)] } ?? []
+        return removingRecovery(dropped)
     }
 }

@@ -19,10 +19,11 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
         s.filePath = path
         s.savedDoc = s.doc
         s.toast = "\(s.glyphs.check) saved \(path)"
-        var fx: [Effect] = [.removeRecovery(path: AppState.recoveryPath(for: path))]
-        if wasNew, let oldRecovery { fx.append(.removeRecovery(path: oldRecovery)) }
+        var fx = s.removingRecovery(AppState.recoveryPath(for: path), wasNew ? oldRecovery : nil)
         if s.isQuitting { fx.append(.quit) }
         return fx
+    case .exportChecked(let plan, let existing):
+        return s.exportChecked(plan, existing: existing)
     case .exported(let paths, let error):
         s.toast = error.map { "\(s.glyphs.cross) export failed: \($0)" } ?? "\(s.glyphs.check) exported \(paths.joined(separator: ", "))"
         return []
@@ -32,7 +33,7 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
             return []
         }
         // Opening over unsaved edits was confirmed (see `openFile`): their recovery file goes.
-        let dropped = s.isDirty ? s.recoveryPath : nil
+        let dropped = s.isDirty && s.recoveryPath != s.keptRecovery ? s.recoveryPath : nil
         do {
             s = try DesignerFiles.state(text: text, path: path, size: s.size, glyphs: s.glyphs)
             if s.toast == nil { s.toast = "opened \(path)" }
@@ -43,12 +44,12 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
         // Unsaved edits of an earlier session on this file are offered as at start-up.
         let check: [Effect] = s.recoveryPath.map { [.readRecovery(path: $0)] } ?? []
         // (Effects run in order: reopening the same file removes its discarded edits first.)
-        return (dropped.map { [.removeRecovery(path: $0)] } ?? []) + check
+        return s.removingRecovery(dropped) + check
     case .recovery(let path, let text):
-        if let text, path == s.recoveryPath, text != s.doc.text, s.mode == .normal {
-            s.mode = .confirm(title: "Recover", message: "Unsaved edits from a session that did not end cleanly were found.",
-                              details: ["recovery file: \(path)", "y restores them (then save with C-s); n discards them"],
-                              purpose: .recover(text: text, recoveryPath: path))
+        let asked = s.toast == AppState.lookingForRecovery(path)
+        if let text { s.offerRecovery(text: text, path: path) }
+        if asked, s.mode == .normal {
+            s.toast = text == nil ? "no recovery file at \(path)" : "the recovery file holds the workflow as it is: nothing to restore"
         }
         return []
     case .listed(let path, let entries, let error):
@@ -65,17 +66,17 @@ extension AppState {
         if inlineEdit != nil { return handleInlineEdit(key) }
         switch mode {
         case .normal: break
-        case .help:
-            mode = .normal
-            return []
-        case .preview(let scroll):
+        case .help(let scroll):
             switch key {
-            case .char("j"), .down: mode = .preview(scroll: scroll + 1)
-            case .char("k"), .up: mode = .preview(scroll: max(0, scroll - 1))
-            case .pageDown, .char(" "): mode = .preview(scroll: scroll + size.height - 4)
-            case .pageUp: mode = .preview(scroll: max(0, scroll - size.height + 4))
+            case .char("j"), .down: mode = .help(scroll: scroll + 1)
+            case .char("k"), .up: mode = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .char(" "): mode = .help(scroll: scroll + size.height / 2)
+            case .pageUp: mode = .help(scroll: max(0, scroll - size.height / 2))
             default: mode = .normal
             }
+            return []
+        case .preview(let scroll):
+            handlePreviewKey(key, scroll: scroll)
             return []
         case .palette, .filter, .prompt, .picker, .confirm:
             return handleModalKey(key)
@@ -84,85 +85,5 @@ extension AppState {
         }
         guard let command = DesignerKeymap.keymap.command(for: key, in: focus) else { return [] }
         return run(command)
-    }
-
-    /// Records the state before an edit, applies it, and re-validates; one undo step.
-    mutating func edit(_ label: String, _ body: (inout DesignDocument) throws -> Void) -> [Effect] {
-        var next = doc
-        do {
-            try body(&next)
-        } catch {
-            toast = "\(glyphs.cross) \(error)"
-            return []
-        }
-        guard next != doc else { return [] }
-        history.past.append(.init(doc: doc, label: label))
-        if history.past.count > history.limit { history.past.removeFirst() }
-        history.future.removeAll()
-        doc = next
-        revalidate()
-        toast = label
-        return autosave()
-    }
-
-    mutating func revalidate() {
-        // Undo and redo can change an edge's branch: keep the graph's edge to the same target.
-        if let e = graphEdge, e.index(in: doc) == nil {
-            graphEdge = doc.edges(of: e.from).first { $0.target == e.target }.map { EdgeSelection(from: e.from, $0) }
-        }
-        problems = WorkflowCheck.problems(in: doc)
-        problemIndex = min(problemIndex, max(0, problems.count - 1))
-        let rows = formRows.count
-        fieldIndex = min(fieldIndex, max(0, rows - 1))
-        for sec in Section.allCases {
-            let n = names(in: sec).count
-            selection[sec] = min(selection[sec] ?? 0, max(0, n - 1))
-        }
-    }
-
-    func autosave() -> [Effect] {
-        guard let r = recoveryPath else { return [] }
-        return isDirty ? [.writeRecovery(path: r, text: doc.text)] : [.removeRecovery(path: r)]
-    }
-
-    mutating func undo() -> [Effect] {
-        guard let last = history.past.popLast() else { toast = "nothing to undo"; return [] }
-        history.future.append(.init(doc: doc, label: last.label))
-        doc = last.doc
-        revalidate()
-        toast = "undid: \(last.label)"
-        return autosave()
-    }
-
-    mutating func redo() -> [Effect] {
-        guard let next = history.future.popLast() else { toast = "nothing to redo"; return [] }
-        history.past.append(.init(doc: doc, label: next.label))
-        doc = next.doc
-        revalidate()
-        toast = "redid: \(next.label)"
-        return autosave()
-    }
-
-    mutating func handleMouse(_ m: MouseEvent) -> [Effect] {
-        guard mode == .normal, inlineEdit == nil else { return [] }
-        let layout = ScreenLayout(size: size)
-        if case .wheelUp = m.kind { return run(.up) }
-        if case .wheelDown = m.kind { return run(.down) }
-        if layout.list.contains(x: m.x, y: m.y) {
-            focus = .list
-            let row = m.y - layout.list.y - 2
-            if row >= 0, row < names(in: section).count { selection[section] = row }
-        } else if layout.dag.contains(x: m.x, y: m.y) {
-            focus = .dag
-        } else if layout.details.contains(x: m.x, y: m.y) {
-            focus = .details
-            let row = m.y - layout.details.y - 1
-            if row >= 0, row < formRows.count { fieldIndex = row }
-        } else if layout.problems.contains(x: m.x, y: m.y) {
-            focus = .problems
-            let row = m.y - layout.problems.y - 1
-            if row >= 0, row < problems.count { problemIndex = row }
-        }
-        return []
     }
 }

@@ -16,9 +16,9 @@ extension DesignDocument {
     /// Runs a core edit on this document; returns the core's summary of what changed.
     @discardableResult
     public mutating func core(_ body: (inout Workflow) throws(EditError) -> EditSummary) throws(EditError) -> EditSummary {
-        var w = Workflow(document: JSONDocument(root: root, format: format))
+        var w = workflow
         let summary = try body(&w)
-        root = w.document.root
+        workflow = w
         return summary
     }
 
@@ -57,40 +57,32 @@ extension DesignDocument {
 
     // MARK: Edges
 
-    private static func branch(_ c: Edge.Condition) -> Branch {
-        switch c {
-        case .always: .always
-        case .onTrue: .onTrue
-        case .onFalse: .onFalse
-        }
-    }
-
     /// Adds an edge `from → to`.
-    public mutating func addEdge(from: String, to: String, condition: Edge.Condition = .always, rank: Int? = nil) throws(EditError) {
-        try core { w throws(EditError) in try w.addSuccessor(from: from, to: to, rank: rank, branch: Self.branch(condition)) }
+    public mutating func addEdge(from: String, to: String, branch: Branch = .always, rank: Int? = nil) throws(EditError) {
+        try core { w throws(EditError) in try w.addSuccessor(from: from, to: to, rank: rank, branch: branch) }
     }
 
-    /// Changes edge number `index` of `action` (in ``edges(of:)`` order): its condition,
-    /// rank or target.
-    public mutating func updateEdge(_ action: String, at index: Int, _ change: (inout Edge) -> Void) throws(EditError) {
+    /// Changes edge number `index` of `action` (in ``edges(of:)`` order): its branch, rank or
+    /// target.
+    public mutating func updateEdge(_ action: String, at index: Int, _ change: (inout WorkflowEdge) -> Void) throws(EditError) {
         let list = edges(of: action)
         guard list.indices.contains(index) else { throw .indexOutOfRange(index, count: list.count) }
         let old = list[index]
         var new = old
         change(&new)
-        if new.target != old.target {
+        if new.to != old.to {
             try core { w throws(EditError) in
-                var s = try w.removeSuccessor(from: action, to: old.target, branch: Self.branch(old.condition))
-                let a = try w.addSuccessor(from: action, to: new.target, rank: new.rank, branch: Self.branch(new.condition))
+                var s = try w.removeSuccessor(from: action, to: old.to, branch: old.branch)
+                let a = try w.addSuccessor(from: action, to: new.to, rank: new.rank, branch: new.branch)
                 s.changes += a.changes
                 return s
             }
         } else {
-            if new.condition != old.condition {
-                try core { w throws(EditError) in try w.setBranch(from: action, to: old.target, branch: Self.branch(new.condition)) }
+            if new.branch != old.branch {
+                try core { w throws(EditError) in try w.setBranch(from: action, to: old.to, branch: new.branch) }
             }
             if new.rank != old.rank {
-                try core { w throws(EditError) in try w.setRank(from: action, to: old.target, rank: new.rank) }
+                try core { w throws(EditError) in try w.setRank(from: action, to: old.to, rank: new.rank) }
             }
         }
     }
@@ -100,7 +92,7 @@ extension DesignDocument {
         let list = edges(of: action)
         guard list.indices.contains(index) else { throw .indexOutOfRange(index, count: list.count) }
         let e = list[index]
-        try core { w throws(EditError) in try w.removeSuccessor(from: action, to: e.target, branch: Self.branch(e.condition)) }
+        try core { w throws(EditError) in try w.removeSuccessor(from: action, to: e.to, branch: e.branch) }
     }
 
     /// Moves edge number `index` of `action` one place earlier (`delta` −1) or later (+1), the
@@ -111,10 +103,10 @@ extension DesignDocument {
         guard list.indices.contains(index) else { throw EditError.indexOutOfRange(index, count: list.count) }
         let e = list[index]
         do {
-            try core { w throws(EditError) in try w.shiftSuccessor(from: action, to: e.target, branch: Self.branch(e.condition), by: delta) }
+            try core { w throws(EditError) in try w.shiftSuccessor(from: action, to: e.to, branch: e.branch, by: delta) }
         } catch EditError.indexOutOfRange {
-            let place = e.condition == .always ? "" : " of the \(e.condition.rawValue) branch"
-            throw DesignError("\(action) → \(e.target) is already the \(delta < 0 ? "first" : "last") edge\(place)")
+            let place = e.branch == .always ? "" : " of the \(e.branch.rawValue) branch"
+            throw DesignError("\(action) → \(e.to) is already the \(delta < 0 ? "first" : "last") edge\(place)")
         }
     }
 

@@ -1,55 +1,53 @@
 import FaaSrCore
 
-/// The workflow being designed: the JSON tree (order and spelling kept) plus the layout of
-/// the file it came from. Reading helpers live here; edits in `DesignDocument+Edits.swift`.
+/// The workflow being designed: FaaSrCore's ``Workflow`` (the lossless JSON tree, its layout
+/// and the text it was parsed from), read and edited only through the core's model, graph and
+/// editing API. The designer's own state (selection, undo history, source positions) lives in
+/// ``AppState``; this type adds no model of its own.
 public struct DesignDocument: Equatable, Sendable {
-    /// The whole workflow as JSON.
-    public var root: JSONValue
-    /// How the file was laid out, so a save keeps its indentation.
-    public var format: JSONFormat
+    /// The core workflow.
+    public var workflow: Workflow
+
+    /// Wraps a core workflow.
+    public init(workflow: Workflow) { self.workflow = workflow }
 
     /// Wraps a JSON tree.
     public init(root: JSONValue, format: JSONFormat = .canonical) {
-        self.root = root
-        self.format = format
+        workflow = Workflow(document: JSONDocument(root: root, format: format))
     }
 
-    /// Parses a workflow file's text.
+    /// Parses a workflow file's text (once; the parse also answers source positions).
     public init(text: String) throws(JSONParseError) {
-        let doc = try JSONDocument(text: text)
-        self.init(root: doc.root, format: doc.format)
+        workflow = try Workflow(text: text)
     }
+
+    /// The whole workflow as JSON.
+    public var root: JSONValue {
+        get { workflow.document.root }
+        set { workflow.document.root = newValue }
+    }
+
+    /// How the file was laid out, so a save keeps its indentation.
+    public var format: JSONFormat {
+        get { workflow.document.format }
+        set { workflow.document.format = newValue }
+    }
+
+    /// Two documents are equal when they would save the same text.
+    public static func == (a: DesignDocument, b: DesignDocument) -> Bool { a.format == b.format && a.root == b.root }
 
     /// The text a save writes.
     public var text: String { JSONPrinter.print(root, format: format) }
 
-    /// Top-level keys.
-    public enum Key {
-        public static let actionList = "ActionList"
-        public static let computeServers = "ComputeServers"
-        public static let dataStores = "DataStores"
-        public static let functionInvoke = "FunctionInvoke"
-        public static let workflowName = "WorkflowName"
-        public static let defaultDataStore = "DefaultDataStore"
-        public static let loggingDataStore = "LoggingDataStore"
-        public static let faasrLog = "FaaSrLog"
-        public static let invocationID = "InvocationID"
-        public static let invocationIDFromDate = "InvocationIDFromDate"
-        public static let actionContainers = "ActionContainers"
-        public static let functionGitRepo = "FunctionGitRepo"
-    }
+    /// The core's top-level key names (kept as a name for call sites; not a copy).
+    public typealias Key = WorkflowKey
 
-    private func keys(_ table: String) -> [String] {
-        var seen = Set<String>()
-        return (root[table]?.objectValue?.keys ?? []).filter { seen.insert($0).inserted }
-    }
-
-    /// Action names in file order.
-    public var actionNames: [String] { keys(Key.actionList) }
+    /// Action names in file order (the core's reading: a repeated key once).
+    public var actionNames: [String] { workflow.actionNames }
     /// Compute server names in file order.
-    public var serverNames: [String] { keys(Key.computeServers) }
+    public var serverNames: [String] { workflow.computeServerNames }
     /// Data store names in file order.
-    public var storeNames: [String] { keys(Key.dataStores) }
+    public var storeNames: [String] { workflow.dataStoreNames }
 
     /// The action's JSON object.
     public func action(_ name: String) -> JSONObject? { root[Key.actionList]?[name]?.objectValue }
@@ -58,8 +56,12 @@ public struct DesignDocument: Equatable, Sendable {
     /// The store's JSON object.
     public func store(_ name: String) -> JSONObject? { root[Key.dataStores]?[name]?.objectValue }
 
-    /// The outgoing edges of an action, in list order.
-    public func edges(of action: String) -> [Edge] { Edge.list(from: self.action(action)?["InvokeNext"]) }
+    /// The outgoing edges of an action, in `InvokeNext` order, as FaaSrCore parses them (a
+    /// conditional object gives its `True` targets, then its `False` targets).
+    public func edges(of action: String) -> [WorkflowEdge] {
+        guard let a = workflow.action(named: action) else { return [] }
+        return a.successors.map { WorkflowEdge(from: action, to: $0.name, branch: $0.branch, rank: $0.rank, raw: $0.raw, pointer: $0.pointer) }
+    }
 
     /// The entry action (`FunctionInvoke`).
     public var entry: String? { root[Key.functionInvoke]?.stringValue }
@@ -76,7 +78,7 @@ public struct DesignDocument: Equatable, Sendable {
 
     /// Actions whose `InvokeNext` names `target`.
     public func predecessors(of target: String) -> [String] {
-        actionNames.filter { a in edges(of: a).contains { $0.target == target } }
+        actionNames.filter { a in edges(of: a).contains { $0.to == target } }
     }
 
     /// A new workflow with the web builder's defaults (a GitHub Actions server `GH`, a data

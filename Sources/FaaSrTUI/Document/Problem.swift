@@ -19,6 +19,8 @@ public struct Problem: Equatable, Sendable, Hashable {
     public var action: String?
     /// The edge it concerns (`from`, `to`), if any.
     public var edge: EdgeRef?
+    /// The validator's rule code (`ref.inline-credential`, ...), nil for the designer's own notes.
+    public var code: String?
 
     /// An edge named by its ends.
     public struct EdgeRef: Equatable, Sendable, Hashable {
@@ -28,12 +30,13 @@ public struct Problem: Equatable, Sendable, Hashable {
 
     /// Creates a problem.
     public init(_ severity: Severity, _ pointer: JSONPointer, _ message: String, hint: String? = nil,
-                action: String? = nil, edge: EdgeRef? = nil) {
+                action: String? = nil, edge: EdgeRef? = nil, code: String? = nil) {
         self.severity = severity
         self.pointer = pointer
         self.message = message
         self.hint = hint
         self.action = action
         self.edge = edge
+        self.code = code
     }
 }

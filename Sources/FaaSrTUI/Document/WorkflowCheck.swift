@@ -16,36 +16,7 @@ public enum WorkflowCheck {
             if let action, t.count >= 4, t[2] == "InvokeNext", let text = doc.root.value(at: d.pointer)?.stringValue {
                 edge = .init(from: action, to: SuccessorText.parse(text).name)
             }
-            return Problem(d.severity == .error ? .error : .warning, d.pointer, d.message, hint: d.hint, action: action, edge: edge)
+            return Problem(d.severity == .error ? .error : .warning, d.pointer, d.message, hint: d.hint, action: action, edge: edge, code: d.code)
         }
-    }
-
-    /// One error per cycle found, naming its path; the closing edge is marked.
-    static func cycleProblems(_ doc: DesignDocument) -> [Problem] {
-        let names = doc.actionNames
-        let set = Set(names)
-        var color: [String: Int] = [:]
-        var path: [String] = []
-        var out: [Problem] = []
-        func visit(_ n: String) {
-            color[n] = 1
-            path.append(n)
-            for e in doc.edges(of: n) where set.contains(e.target) {
-                switch color[e.target] ?? 0 {
-                case 0: visit(e.target)
-                case 1:
-                    let start = path.firstIndex(of: e.target) ?? 0
-                    let cycle = path[start...] + [e.target]
-                    out.append(Problem(.error, DesignDocument.actionPointer(n).appending("InvokeNext"),
-                                       "cycle: \(cycle.joined(separator: " → "))", hint: "remove an edge of the cycle (u undoes)",
-                                       action: n, edge: .init(from: n, to: e.target)))
-                default: break
-                }
-            }
-            path.removeLast()
-            color[n] = 2
-        }
-        for n in names where color[n] == nil { visit(n) }
-        return out
     }
 }

@@ -1,31 +1,56 @@
 import FaaSrCore
 
-/// Reading workflow files into the designer.
+/// Reading workflow files into the designer: each file's text is parsed once, and only a
+/// FaaSr 1.x file (`FunctionList`) is migrated. A 2.x file opens exactly as written, whatever
+/// 1.x traits it has left (`_` in names, inline credentials): validation reports them and the
+/// problems pane offers quick fixes (see ``QuickFix``), which the user picks.
 public enum DesignerFiles {
-    /// Parses `text`, converting FaaSr 1.x files (and 2.x files with 1.x traits) with
-    /// FaaSrCore's ``Migrator``; returns the document and a notice for the user (empty when
-    /// nothing changed).
-    public static func load(text: String, path: String) throws -> (doc: DesignDocument, notice: String) {
-        let parsed = try DesignDocument(text: text)
-        let workflow = Workflow(document: JSONDocument(root: parsed.root, format: parsed.format))
-        let name = path.split(separator: "/").last.map(String.init)
-        let result = Migrator.migrate(workflow, options: MigrationOptions(fileName: name))
-        guard !result.isUnchanged else { return (parsed, "") }
-        let from = result.sourceFormat == .v1 ? "FaaSr 1.x" : "1.x traits"
-        var notice = "migrated from \(from): \(result.changes.count) change(s)"
-        if !result.todos.isEmpty { notice += ", \(result.todos.count) to do (see problems)" }
-        return (DesignDocument(root: result.workflow.document.root, format: parsed.format), notice + " — save to keep")
+    /// What opening a file gives: the document to edit, the document as the file holds it,
+    /// the parse (for source positions) and, for a 1.x file, the migration.
+    public struct Opened: Sendable {
+        /// The document to edit (the migration of a 1.x file, else the file as it is).
+        public var doc: DesignDocument
+        /// The file as parsed.
+        public var original: DesignDocument
+        /// The migration of a 1.x file; nil for any other file.
+        public var migration: MigrationResult?
+
+        /// The one-line notice shown on opening (empty when the file opened as it is).
+        public var notice: String {
+            guard let m = migration, !m.isUnchanged else { return "" }
+            var notice = "migrated from FaaSr 1.x: \(m.changes.count) change(s)"
+            if !m.todos.isEmpty { notice += ", \(m.todos.count) to do (see problems)" }
+            return notice + " — save to keep"
+        }
     }
 
-    /// The designer state for a file's text: a migrated 1.x file starts dirty (so the
-    /// migration is saved only when the user saves).
-    public static func state(text: String, path: String, size: Size, glyphs: Glyphs) throws -> AppState {
+    /// Parses `text` once; migrates it with FaaSrCore's ``Migrator`` only when it is a 1.x file.
+    public static func open(text: String, path: String) throws(JSONParseError) -> Opened {
         let original = try DesignDocument(text: text)
-        let (doc, notice) = try load(text: text, path: path)
-        var s = AppState(doc: doc, filePath: path, size: size, glyphs: glyphs)
-        s.savedDoc = original
-        s.sourcePositions = SourcePositions(text: text)
-        if !notice.isEmpty { s.toast = notice }
+        guard original.workflow.format == .v1 else { return Opened(doc: original, original: original) }
+        let name = path.split(separator: "/").last.map(String.init)
+        let result = Migrator.migrate(original.workflow, options: MigrationOptions(fileName: name))
+        var migrated = DesignDocument(workflow: result.workflow)
+        migrated.format = original.format  // a save keeps the file's indentation
+        if result.isUnchanged { migrated = original }
+        return Opened(doc: migrated, original: original, migration: result)
+    }
+
+    /// The document for `text` and the notice for the user (see ``open(text:path:)``).
+    public static func load(text: String, path: String) throws -> (doc: DesignDocument, notice: String) {
+        let opened = try open(text: text, path: path)
+        return (opened.doc, opened.notice)
+    }
+
+    /// The designer state for a file's text: a migrated 1.x file starts unsaved (the migration
+    /// is written only when the user saves), with the migration's to-dos in the problems pane.
+    public static func state(text: String, path: String, size: Size, glyphs: Glyphs) throws -> AppState {
+        let opened = try open(text: text, path: path)
+        var s = AppState(doc: opened.doc, filePath: path, size: size, glyphs: glyphs)
+        s.savedDoc = opened.original
+        s.sourcePositions = SourcePositions(opened.original.workflow.document)
+        if let m = opened.migration, !m.isUnchanged { s.adoptMigration(m) }
+        if !opened.notice.isEmpty { s.toast = opened.notice }
         return s
     }
 }

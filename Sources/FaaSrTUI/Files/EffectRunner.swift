@@ -17,6 +17,8 @@ public enum EffectRunner {
         case .removeRecovery(let path):
             AtomicFile.remove(path)
             return nil
+        case .checkExport(let plan):
+            return .exportChecked(plan, existing: plan.files.map(\.path).filter(AtomicFile.exists))
         case .export(let files):
             do {
                 for f in files { try AtomicFile.write(f.text, to: f.path) }
@@ -51,10 +53,8 @@ public enum EffectRunner {
             s.savedDoc = DesignDocument(root: .null)
             s.toast = path.map { "new workflow: will be saved as \($0)" } ?? "new workflow"
         }
-        if let r = s.recoveryPath, AtomicFile.exists(r), let text = try? AtomicFile.read(r), text != s.doc.text {
-            s.mode = .confirm(title: "Recover", message: "Unsaved edits from a session that did not end cleanly were found.",
-                              details: ["recovery file: \(r)", "y restores them (then save with C-s); n discards them"],
-                              purpose: .recover(text: text, recoveryPath: r))
+        if let r = s.recoveryPath, AtomicFile.exists(r), let text = try? AtomicFile.read(r) {
+            _ = reduce(&s, .recovery(path: r, text: text))
         }
         return s
     }

@@ -33,7 +33,7 @@ enum DagPaneView {
     }
 
     /// The index in `graph.edges` of the designer's edge `e` of `from`.
-    static func layoutEdge(_ e: Edge, from: String, in graph: LayoutGraph) -> Int? {
+    static func layoutEdge(_ e: WorkflowEdge, from: String, in graph: LayoutGraph) -> Int? {
         guard let src = graph.index(of: from) else { return nil }
         return graph.edges.firstIndex { le in
             guard le.source == src, graph.nodes[le.target].id == e.target else { return false }
@@ -48,15 +48,10 @@ enum DagPaneView {
     static func drawGraph(_ s: AppState, into c: inout Canvas, inner: Rect) {
         let (graph, drawing) = s.layoutCache.layout(for: s.doc, problems: s.problems)
         let sel = s.selectedAction.flatMap { graph.index(of: $0) }
-        var x = 0, y = 0
-        if let sel, drawing.boxes.indices.contains(sel) {
-            let f = drawing.boxes[sel].frame
-            x = max(0, min(f.x + f.width / 2 - inner.width / 2, drawing.width - inner.width))
-            y = max(0, min(f.y + f.height / 2 - inner.height / 2, drawing.height - inner.height))
-        }
+        let (x, y) = viewport(drawing, selected: sel, inner: inner)
         let picked = s.selectedEdgeIndex.flatMap { i in s.graphEdge.flatMap { e in s.doc.edges(of: e.from)[safe: i].flatMap { layoutEdge($0, from: e.from, in: graph) } } }
         let painter = DAGPainter(glyphs: s.glyphs.isASCII ? .ascii : .unicode, highlight: s.focus == .dag ? sel : nil,
-                                 selectedEdge: s.focus == .dag ? picked : nil)
+                                 selectedEdge: s.focus == .dag || s.focus == .list ? picked : nil)
         let view = painter.paint(drawing, graph: graph, viewport: Rect(x: x, y: y, width: inner.width, height: inner.height))
         c.draw(view, x: inner.x, y: inner.y)
         if let sel, drawing.boxes.indices.contains(sel) {
@@ -66,6 +61,40 @@ enum DagPaneView {
                            role: s.focus == .dag ? .selected : .accent)
             }
         }
+    }
+
+    /// The top-left cell of the drawing shown: the selected action centred where it can be.
+    static func viewport(_ drawing: DAGDrawing, selected sel: Int?, inner: Rect) -> (x: Int, y: Int) {
+        guard let sel, drawing.boxes.indices.contains(sel) else { return (0, 0) }
+        let f = drawing.boxes[sel].frame
+        return (max(0, min(f.x + f.width / 2 - inner.width / 2, drawing.width - inner.width)),
+                max(0, min(f.y + f.height / 2 - inner.height / 2, drawing.height - inner.height)))
+    }
+
+    /// The first lane-list row shown: the selected action centred where it can be.
+    static func laneTop(_ s: AppState, rows: Int) -> Int {
+        let order = s.graphIndex.order
+        let selIndex = s.selectedAction.flatMap { s.graphIndex.position[$0] } ?? 0
+        return max(0, min(selIndex - rows / 2, order.count - rows))
+    }
+
+    /// The action drawn at screen cell (`px`, `py`) when the graph pane is at `pane`, if any
+    /// (a click there selects it).
+    static func action(atX px: Int, y py: Int, _ s: AppState, pane: Rect) -> String? {
+        var inner = pane.inset(by: 1)
+        if s.selectedEdgeIndex != nil, inner.height > 2 { inner.height -= 1 }
+        guard inner.contains(x: px, y: py) else { return nil }
+        if s.showLanes || s.doc.actionNames.isEmpty {
+            return s.graphIndex.order[safe: laneTop(s, rows: inner.height) + py - inner.y]
+        }
+        let (graph, drawing) = s.layoutCache.layout(for: s.doc, problems: s.problems)
+        let (vx, vy) = viewport(drawing, selected: s.selectedAction.flatMap { graph.index(of: $0) }, inner: inner)
+        let cx = px - inner.x + vx, cy = py - inner.y + vy
+        for (i, b) in drawing.boxes.enumerated() where i < graph.nodes.count && !graph.nodes[i].isPlaceholder {
+            let f = b.frame
+            if cx >= f.x && cx < f.x + f.width && cy >= f.y && cy < f.y + f.height { return graph.nodes[i].id }
+        }
+        return nil
     }
 
     static func drawLanes(_ s: AppState, into c: inout Canvas, inner: Rect) {
@@ -79,8 +108,7 @@ enum DagPaneView {
         let badEdges = Set(s.problems.compactMap(\.edge))
         let layers = index.layer
         let sel = s.selectedAction
-        let selIndex = sel.flatMap { index.position[$0] } ?? 0
-        let top = max(0, min(selIndex - inner.height / 2, order.count - inner.height))
+        let top = laneTop(s, rows: inner.height)
         let ranks = index.rank
         for (row, name) in order.dropFirst(top).prefix(inner.height).enumerated() {
             let y = inner.y + row
@@ -100,7 +128,7 @@ enum DagPaneView {
                     let bad = badEdges.contains(.init(from: name, to: e.target))
                     let cond = e.condition == .always ? "" : e.condition.rawValue + ":"
                     var erole: StyleRole = bad ? .error : e.condition == .onTrue ? .trueEdge : e.condition == .onFalse ? .falseEdge : .edge
-                    if k == picked, s.focus == .dag { erole = .selected }
+                    if k == picked, s.focus == .dag || s.focus == .list { erole = .selected }
                     x += 1
                     x += c.put(cond + e.text, x: x, y: y, role: erole, maxWidth: inner.maxX - x)
                 }

@@ -20,7 +20,7 @@ public final class GraphLayoutCache: @unchecked Sendable, Equatable {
     /// The layout graph (with error flags) and drawing for `doc`.
     func layout(for doc: DesignDocument, problems: [Problem]) -> (LayoutGraph, DAGDrawing) {
         if let value, key == doc.root { return value }
-        var graph = WorkflowLayoutGraph.make(from: Workflow(root: doc.root))
+        var graph = WorkflowLayoutGraph.make(as: doc.workflow)
         let bad = Set(problems.filter { $0.severity == .error }.compactMap(\.action))
         for i in graph.nodes.indices where bad.contains(graph.nodes[i].id) { graph.nodes[i].hasError = true }
         let badEdges = Set(problems.filter { $0.severity == .error }.compactMap(\.edge))

@@ -34,7 +34,7 @@ enum ListPaneView {
             case .settings:
                 switch name {
                 case SettingsForm.secrets:
-                    return ListView.Row(name, detail: "\(Workflow(root: s.doc.root).secretNames.count)")
+                    return ListView.Row(name, detail: "\(s.doc.workflow.secretNames.count)")
                 case SettingsForm.vmConfig:
                     return ListView.Row(name, detail: s.doc.root[WorkflowKey.vmConfig]?["Name"]?.stringValue ?? "none")
                 default:

@@ -6,28 +6,45 @@ enum OverlayView {
     static func draw(_ s: AppState, into c: inout Canvas) -> (x: Int, y: Int)? {
         switch s.mode {
         case .normal: return nil
-        case .help:
-            let lines = DesignerKeymap.keymap.helpLines(in: s.focus)
-            let rowsPerColumn = (lines.count + 1) / 2
-            let inner = Modal.draw(title: "Keys (\(paneName(s.focus))) — any key closes", width: min(c.width - 2, 100),
-                                   height: min(c.height - 1, rowsPerColumn + 2), into: &c, glyphs: s.glyphs)
-            let colW = inner.width / 2
-            for (i, l) in lines.enumerated() {
+        case .help(let scroll):
+            let width = min(c.width - 2, 110)
+            let columns = width >= 90 ? 2 : 1
+            let colW = (width - 2) / columns
+            let lines = DesignerKeymap.keymap.helpLines(in: s.focus, width: colW - 2, ascii: s.glyphs.isASCII)
+            let maxRows = max(1, c.height - 3)
+            let rowsPerColumn = min(maxRows, (lines.count + columns - 1) / columns)
+            let pageLines = rowsPerColumn * columns
+            let top = min(scroll, max(0, lines.count - pageLines))
+            let more = lines.count > pageLines ? " (j/k scroll, \(top + 1)-\(min(lines.count, top + pageLines))/\(lines.count))" : ""
+            let inner = Modal.draw(title: "Keys (\(paneName(s.focus))) \(s.glyphs.isASCII ? "-" : "—") any key closes" + more, width: width,
+                                   height: rowsPerColumn + 2, into: &c, glyphs: s.glyphs)
+            for (i, l) in lines.dropFirst(top).prefix(pageLines).enumerated() {
                 let col = i / rowsPerColumn, row = i % rowsPerColumn
-                guard row < inner.height else { continue }
-                c.put(l, x: inner.x + 1 + col * colW, y: inner.y + row, role: .normal, maxWidth: colW - 1)
+                c.put(l, x: inner.x + 1 + col * colW, y: inner.y + row, role: l.hasPrefix("palette") ? .title : .normal, maxWidth: colW - 1)
             }
             return nil
         case .palette(let field, let sel):
             let list = AppState.paletteSuggestions(field.text)
-            let inner = Modal.draw(title: "Command", width: 60, height: min(12, list.count + 3), into: &c, glyphs: s.glyphs)
+            let width = min(c.width - 4, 76)
+            let inner = Modal.draw(title: "Command (\(list.count); \(s.glyphs.isASCII ? "Up/Down" : "↑/↓") choose, Enter runs, Esc closes)", width: width,
+                                   height: min(c.height - 4, 14), into: &c, glyphs: s.glyphs)
             c.put(":", x: inner.x, y: inner.y, role: .key)
             let cur = field.draw(into: &c, at: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: 1))
-            for (i, item) in list.prefix(inner.height - 1).enumerated() {
-                let y = inner.y + 1 + i
-                c.put(item.0, x: inner.x + 1, y: y, role: .key)
-                c.put(item.2, x: inner.x + 14, y: y, role: .dim, maxWidth: inner.maxX - inner.x - 14)
-                if i == sel { c.restyle(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selected) }
+            let nameW = 20
+            // The highlighted command's description in full, wrapped, under the list.
+            let full = list[safe: sel].map { e in
+                DisplayWidth.wrap(":" + e.name + (e.argument.map { " [\($0)]" } ?? "") + "  " + e.help, to: inner.width - 2)
+            } ?? []
+            let detail = Array(full.prefix(3))
+            ListView.draw(count: list.count, row: { i in
+                let e = list[i]
+                let name = e.name + (e.argument.map { " [\($0)]" } ?? "")
+                return ListView.Row(DisplayWidth.pad(name, to: nameW) + " " + e.help)
+            }, selected: sel, focused: true, into: &c,
+                          at: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2 - detail.count),
+                          empty: "(no command matches: Enter shows why)")
+            for (i, l) in detail.enumerated() {
+                c.put(l, x: inner.x + 1, y: inner.maxY - detail.count + i, role: .dim, maxWidth: inner.width - 2)
             }
             return cur
         case .filter(let field):
@@ -54,12 +71,18 @@ enum OverlayView {
             ListView.draw(shown.map { ListView.Row($0) }, selected: sel, focused: true, into: &c,
                           at: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), empty: "(no match)")
             return cur
-        case .confirm(let title, let message, let details, _):
-            Modal.drawConfirm(title: title, message: message, details: details, into: &c, glyphs: s.glyphs)
+        case .confirm(let title, let message, let details, let purpose):
+            let hint: String
+            switch purpose {
+            case .recover: hint = "y restore   n delete the recovery file   Esc keep it for later"
+            case .export(let plan): hint = AppState.exportHint(plan)
+            default: hint = "y yes   n/Esc no (default)"
+            }
+            Modal.drawConfirm(title: title, message: message, details: details, into: &c, glyphs: s.glyphs, hint: hint)
             return nil
         case .preview(let scroll):
-            let lines = PreviewDiff.lines(saved: SecretMask.maskedText(s.savedDoc), pending: SecretMask.maskedText(s.doc))
-            let inner = Modal.draw(title: "Pending save: \(s.filePath ?? "[new]") (+ added, - removed; any key closes)", width: c.width - 4, height: c.height - 2, into: &c, glyphs: s.glyphs)
+            let lines = s.previewLines
+            let inner = Modal.draw(title: "Pending save: \(s.filePath ?? "[new]") (+ added, - removed; j k scroll, n next change, Esc closes)", width: c.width - 4, height: c.height - 2, into: &c, glyphs: s.glyphs)
             for (i, l) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).prefix(inner.height).enumerated() {
                 let role: StyleRole = l.hasPrefix("+") ? .ok : l.hasPrefix("-") ? .error : .normal
                 c.put(l, x: inner.x, y: inner.y + i, role: role, maxWidth: inner.width)

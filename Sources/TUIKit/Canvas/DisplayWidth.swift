@@ -109,3 +109,27 @@ public enum DisplayWidth {
         return false
     }
 }
+
+extension DisplayWidth {
+    /// `string` broken into lines of at most `columns` columns: at spaces where it can, inside
+    /// a word only when the word alone is longer than a line. Nothing is cut off.
+    public static func wrap(_ string: String, to columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in string.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if of(candidate) <= columns { line = candidate; continue }
+            if !line.isEmpty { lines.append(line); line = "" }
+            var rest = word
+            while of(rest) > columns {
+                let head = prefix(rest, fitting: columns)
+                lines.append(head)
+                rest = String(rest.dropFirst(head.count))
+            }
+            line = rest
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+}

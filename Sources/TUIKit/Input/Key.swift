@@ -82,6 +82,18 @@ public enum Key: Hashable, Sendable {
         }
     }
 
+    /// The key's name in ASCII (arrows as `Up`, `Down`, `Left`, `Right`), for terminals
+    /// without UTF-8.
+    public var asciiName: String {
+        switch self {
+        case .up: return "Up"
+        case .down: return "Down"
+        case .left: return "Left"
+        case .right: return "Right"
+        default: return name
+        }
+    }
+
     /// Keys for a whole string typed character by character (for tests and paste).
     public static func typing(_ text: String) -> [Key] { text.map { .char($0) } }
 }

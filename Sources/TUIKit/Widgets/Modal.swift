@@ -15,23 +15,36 @@ public enum Modal {
         return r.inset(by: 1)
     }
 
-    /// Draws a yes/no confirmation: the question, a list of consequences and `y/N` hints.
-    /// The default is No.
+    /// Draws a yes/no confirmation: the question, a list of consequences and the key hint
+    /// (by default `y` yes, `n`/`Esc` no, the default). Long lines wrap; nothing is cut.
     public static func drawConfirm(title: String, message: String, details: [String], into canvas: inout Canvas,
-                                   glyphs: Glyphs) {
-        let shown = Array(details.prefix(max(0, canvas.height - 10)))
-        let width = min(canvas.width - 4, max(40, DisplayWidth.of(message) + 4,
-                                              (shown.map { DisplayWidth.of($0) }.max() ?? 0) + 6))
-        let inner = draw(title: title, width: width, height: 5 + shown.count + (shown.isEmpty ? 0 : 1),
+                                   glyphs: Glyphs, hint: String = "y yes   n/Esc no (default)") {
+        let width = min(canvas.width - 4, max(40, DisplayWidth.of(message) + 4, DisplayWidth.of(hint) + 4,
+                                              (details.map { DisplayWidth.of($0) }.max() ?? 0) + 6))
+        let messageLines = DisplayWidth.wrap(message, to: width - 4)
+        let detailLines = details.map { DisplayWidth.wrap($0, to: width - 7) }
+        let room = max(0, canvas.height - 6 - messageLines.count)
+        var shown: [[String]] = []
+        var used = 0
+        for d in detailLines where used + d.count <= room - (detailLines.count > shown.count + 1 ? 1 : 0) {
+            shown.append(d)
+            used += d.count
+        }
+        let hidden = details.count - shown.count
+        let inner = draw(title: title, width: width,
+                         height: 4 + messageLines.count + used + (shown.isEmpty ? 0 : 1) + (hidden > 0 ? 1 : 0),
                          into: &canvas, glyphs: glyphs)
-        canvas.put(message, x: inner.x + 1, y: inner.y, role: .normal, maxWidth: inner.width - 2)
-        for (i, d) in shown.enumerated() {
-            canvas.put("\(glyphs.bullet) " + d, x: inner.x + 2, y: inner.y + 2 + i, role: .warning, maxWidth: inner.width - 3)
+        for (i, l) in messageLines.enumerated() { canvas.put(l, x: inner.x + 1, y: inner.y + i, role: .normal, maxWidth: inner.width - 2) }
+        var y = inner.y + messageLines.count + 1
+        for d in shown {
+            for (i, l) in d.enumerated() {
+                canvas.put((i == 0 ? glyphs.bullet + " " : "  ") + l, x: inner.x + 2, y: y, role: .warning, maxWidth: inner.width - 3)
+                y += 1
+            }
         }
-        if details.count > shown.count {
-            canvas.put("… and \(details.count - shown.count) more", x: inner.x + 2, y: inner.y + 2 + shown.count, role: .dim)
+        if hidden > 0 {
+            canvas.put("\(glyphs.ellipsis) and \(hidden) more", x: inner.x + 2, y: y, role: .dim)
         }
-        let hint = "y yes   n/Esc no (default)"
         canvas.put(hint, x: inner.x + 1, y: inner.maxY - 1, role: .key, maxWidth: inner.width - 2)
     }
 }

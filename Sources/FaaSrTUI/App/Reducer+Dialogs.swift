@@ -1,49 +1,13 @@
 import FaaSrCore
 import TUIKit
 
+/// Prompts, pickers, confirmations and the filter line: keys while one is open, and what
+/// finishing one does.
 extension AppState {
-    /// Palette suggestions for the typed text.
-    public static func paletteSuggestions(_ text: String) -> [(String, Command, String)] {
-        let head = text.split(separator: " ").first.map(String.init) ?? ""
-        let names = DesignerKeymap.paletteCommands.map(\.0)
-        let ranked = FuzzyMatch.rank(text.contains(" ") && names.contains(head) ? head : text, names)
-        return ranked.compactMap { n in DesignerKeymap.paletteCommands.first { $0.0 == n } }
-    }
-
     mutating func handleModalKey(_ key: Key) -> [Effect] {
         switch mode {
-        case .palette(var field, let sel):
-            switch key {
-            case .escape: mode = .normal
-            case .enter:
-                mode = .normal
-                let text = field.text.trimmingCharacters(in: " ")
-                let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
-                if parts.first == "w" || parts.first == "saveas", parts.count == 2 {
-                    return [.save(path: parts[1], text: doc.text)]
-                }
-                if parts.first == "wq" {
-                    isQuitting = true
-                    return filePath.map { [.save(path: $0, text: doc.text)] } ?? run(.saveAs)
-                }
-                if parts.first == "e" || parts.first == "open", parts.count == 2 {
-                    return openFile(parts[1])
-                }
-                if parts.first == "new", parts.count == 2 {
-                    return startNew(parts[1])
-                }
-                if parts.first == "theme" { toast = "themes are chosen at start: faasr-tui --theme NAME"; return [] }
-                let exact = DesignerKeymap.paletteCommands.first { $0.0 == text }
-                let list = AppState.paletteSuggestions(text)
-                guard let pick = exact ?? list[safe: sel] else { toast = "unknown command: \(text)"; return [] }
-                return run(pick.1)
-            case .up, .ctrl("p"): mode = .palette(field, selected: max(0, sel - 1))
-            case .down, .ctrl("n"), .tab: mode = .palette(field, selected: sel + 1 < AppState.paletteSuggestions(field.text).count ? sel + 1 : sel)
-            default:
-                if key == .backspace && field.text.isEmpty { mode = .normal; return [] }
-                field.handle(key)
-                mode = .palette(field, selected: 0)
-            }
+        case .palette(let field, let sel):
+            return handlePaletteKey(key, field, sel)
         case .filter(var field):
             switch key {
             case .enter: mode = .normal
@@ -81,6 +45,10 @@ extension AppState {
                 query.handle(key)
                 mode = .picker(title: title, options: options, selected: 0, query: query, purpose: purpose)
             }
+        case .confirm(_, _, _, .recover(let text, let path)):
+            return handleRecoveryKey(key, text: text, path: path)
+        case .confirm(_, _, _, .export(let plan)):
+            return handleExportKey(key, plan)
         case .confirm(_, _, _, let purpose):
             switch key {
             case .char("y"), .char("Y"):
@@ -88,10 +56,6 @@ extension AppState {
                 return finishConfirm(purpose)
             default:
                 mode = .normal
-                if case .recover(_, let path) = purpose {
-                    toast = "recovery discarded"
-                    return [.removeRecovery(path: path)]
-                }
             }
         default: break
         }
@@ -108,6 +72,7 @@ extension AppState {
             let fx = edit("added data store '\(text)'") { try $0.addStore(text) }
             section = .stores
             select(text, in: .stores)
+            focusFirstRequiredField()
             return fx
         case .addServer(let type):
             let fx = edit("added \(type) server '\(text)'") { try $0.addServer(text, type: type) }
@@ -219,7 +184,7 @@ extension AppState {
         switch purpose {
         case .quit:
             isQuitting = true
-            return (recoveryPath.map { [.removeRecovery(path: $0)] } ?? []) + [.quit]
+            return removingRecovery(recoveryPath) + [.quit]
         case .delete(let sec, let name):
             switch sec {
             case .actions: return edit("deleted action '\(name)'") { try $0.deleteAction(name) }
@@ -231,93 +196,7 @@ extension AppState {
             return [.open(path: path)]
         case .discardAndNew(let template):
             return newFromTemplate(template)
-        case .recover(let text, _):
-            guard let recovered = try? DesignDocument(text: text) else { toast = "recovery file unreadable"; return [] }
-            let fx = edit("recovered unsaved edits") { $0 = recovered }
-            return fx
         default: return []
         }
-    }
-
-    mutating func handleInlineEdit(_ key: Key) -> [Effect] {
-        guard var field = inlineEdit else { return [] }
-        switch key {
-        case .escape:
-            inlineEdit = nil
-        case .enter:
-            inlineEdit = nil
-            guard formRows.indices.contains(fieldIndex) else { return [] }
-            if case .listItem(let list, let i) = formRows[fieldIndex].target {
-                return edit("\(list.itemName) = \(field.text)") { try $0.replaceItem(i, of: list, with: field.text) }
-            }
-            guard case .value(let ptr, let kind) = formRows[fieldIndex].target else { return [] }
-            let text = field.text
-            if let fx = renameFunctionIfAlone(ptr, to: text) { return fx }
-            if kind == .secret {
-                guard !text.isEmpty else { toast = "\(ptr.last ?? "") unchanged"; return [] }
-                return edit("\(ptr.last ?? "") set (hidden)") { $0.set(.string(text), at: ptr) }
-            }
-            let value: JSONValue
-            switch kind {
-            case .string: value = .string(text)
-            case .number:
-                guard let n = try? JSONDocument(text: text).root, n.numberValue != nil else {
-                    toast = "\(glyphs.cross) '\(text)' is not a number"
-                    return []
-                }
-                value = n
-            case .typed: value = AppState.typedValue(text)
-            case .stringList:
-                let items = text.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
-                value = text.contains(",") ? .array(items.map(JSONValue.string)) : .string(text)
-            case .secret: value = .string(text)
-            }
-            return edit("\(AppState.fieldName(ptr)) = \(value.display)") { $0.set(value, at: ptr) }
-        default:
-            field.handle(key)
-            inlineEdit = field
-        }
-        return []
-    }
-
-    /// Editing an action's `FunctionName` when no other action runs the old function and it
-    /// has code or package entries: FaaSrCore's `renameFunction` moves those entries along
-    /// (the web builder leaves them orphaned). Nil when a plain field edit is right.
-    mutating func renameFunctionIfAlone(_ ptr: JSONPointer, to new: String) -> [Effect]? {
-        let t = ptr.tokens
-        guard t.count == 3, t[0] == WorkflowKey.actionList, t[2] == Action.Key.functionName,
-              let old = doc.action(t[1])?[Action.Key.functionName]?.stringValue, !old.isEmpty, !new.isEmpty, new != old else { return nil }
-        let d = doc
-        let runs = { (f: String) in d.actionNames.contains { d.action($0)?[Action.Key.functionName]?.stringValue == f } }
-        let entries = { (f: String) in WorkflowKey.functionMaps.contains { d.root[$0]?[f] != nil } }
-        guard entries(old), !entries(new), !runs(new),
-              !doc.actionNames.contains(where: { $0 != t[1] && doc.action($0)?[Action.Key.functionName]?.stringValue == old }) else { return nil }
-        return edit("function \(old) renamed to \(new); its code and package entries follow") { d throws(EditError) in
-            try d.core { w throws(EditError) in try w.renameFunction(old, to: new) }
-        }
-    }
-
-    /// How a toast names the field at `ptr`: its key, or for per-function and per-action maps
-    /// (`FunctionGitRepo/f`, `ActionContainers/a`) the map and the key.
-    static func fieldName(_ ptr: JSONPointer) -> String {
-        let t = ptr.tokens
-        if t.count == 2, WorkflowKey.functionMaps.contains(t[0]) || t[0] == WorkflowKey.actionContainers { return t[0] + " " + t[1] }
-        return ptr.last ?? ""
-    }
-
-    /// Reads typed argument text: numbers, `true`/`false`, `null`, JSON arrays/objects and
-    /// quoted strings are JSON; anything else is a string.
-    public static func typedValue(_ text: String) -> JSONValue {
-        if let v = try? JSONDocument(text: text).root { return v }
-        return .string(text)
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
     }
 }
