@@ -101,7 +101,7 @@ if !light {
             ]),
         // The platforms against real local services (moto for AWS).
         .testTarget(name: "FaaSrPlatformsTests", dependencies: [
-            "FaaSrPlatforms", "FaaSrPlatformAPI", "FaaSrCore", "FaaSrTestSupport",
+            "FaaSrPlatforms", "FaaSrPlatformAPI", "FaaSrCore", "FaaSrStorage", "FaaSrTestSupport",
         ]),
         // Hummingbird: the loopback GitHub API server of FunctionFetchTests.
         .testTarget(name: "FaaSrRuntimeTests", dependencies: [

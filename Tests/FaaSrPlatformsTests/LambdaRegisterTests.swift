@@ -50,9 +50,7 @@ import Testing
 
     @Test func changedImageUpdatesTheCode() async throws {
         guard let s3 = try TestS3Server.require() else { return }
-        let name = F.workflowName()
-        let platform = try F.platform(s3, workflowName: name)
-        try await platform.apply(try await platform.plan(F.deployment(try F.workflow(name))))
+        let (name, platform) = try await F.registered(s3)
         var text = try F.workflow(name).serializedCanonical()
         text = text.replacingOccurrences(of: "faasr-custom:1", with: "faasr-custom:2")
         let plan = try await platform.plan(F.deployment(try Workflow(text: text)))
@@ -60,7 +58,7 @@ import Testing
         #expect(plan.changes[0].state["code"] == "true" && plan.changes[0].state["configuration"] == "false")
         try await platform.apply(plan)
         #expect(try await platform.lambda.getFunction("\(name)-start")?.imageURI?.hasSuffix("faasr-custom:2") == true)
-        try await platform.apply(try await platform.unregisterPlan(F.deployment(try F.workflow(name))))
+        try await F.unregister(name, platform)
     }
 
     @Test func aFailedApplyLeavesNothingHalfRegistered() async throws {
@@ -76,7 +74,7 @@ import Testing
         #expect(error?.message.contains("deleted again the functions this register created (\(name)-start)") == true)
         #expect(try await platform.lambda.getFunction("\(name)-start") == nil)
         #expect(try await platform.lambda.getFunction("\(name)-second") != nil)
-        try await platform.apply(try await platform.unregisterPlan(F.deployment(try F.workflow(name))))
+        try await F.unregister(name, platform)
     }
 
     @Test func aMissingRoleOrBadMemorySaysWhatToSet() async throws {

@@ -45,6 +45,19 @@ enum LambdaTestFixture {
         return platform
     }
 
+    /// A fresh workflow registered on moto, and its platform.
+    static func registered(_ s3: TestS3Server) async throws -> (name: String, platform: LambdaPlatform) {
+        let name = workflowName()
+        let platform = try self.platform(s3, workflowName: name)
+        try await platform.apply(try await platform.plan(deployment(try workflow(name))))
+        return (name, platform)
+    }
+
+    /// Unregisters what ``registered(_:)`` made.
+    static func unregister(_ name: String, _ platform: LambdaPlatform) async throws {
+        try await platform.apply(try await platform.unregisterPlan(deployment(try workflow(name))))
+    }
+
     static func server(_ region: String) -> JSONObject {
         JSONObject([.init(key: "FaaSType", value: "Lambda"), .init(key: "Region", value: .string(region))])
     }

@@ -12,9 +12,7 @@ import Testing
 
     @Test func anEventInvokeIsAccepted() async throws {
         guard let s3 = try TestS3Server.require() else { return }
-        let name = F.workflowName()
-        let platform = try F.platform(s3, workflowName: name)
-        try await platform.apply(try await platform.plan(F.deployment(try F.workflow(name))))
+        let (name, platform) = try await F.registered(s3)
         let receipt = try await platform.submit(F.request(name, "start"))
         #expect(receipt.serverName == "AWS")
         #expect(receipt.jobID?.isEmpty == false)
@@ -30,7 +28,7 @@ import Testing
         let missing = await #expect(throws: PlatformError.self) { try await platform.submit(F.request(name, "nope")) }
         #expect(missing?.status == 404)
         #expect(missing?.message.contains("run `faasr register` first") == true)
-        try await platform.apply(try await platform.unregisterPlan(F.deployment(try F.workflow(name))))
+        try await F.unregister(name, platform)
     }
 
     @Test func theEventCarriesPayloadURLAndOverwrittenAsText() throws {
@@ -72,9 +70,7 @@ import Testing
 
     @Test func unsetTimerRemovesTheRuleAndPermission() async throws {
         guard let s3 = try TestS3Server.require() else { return }
-        let name = F.workflowName()
-        let platform = try F.platform(s3, workflowName: name)
-        try await platform.apply(try await platform.plan(F.deployment(try F.workflow(name))))
+        let (name, platform) = try await F.registered(s3)
         let timer = TimerRequest(cron: "0 6 1 * *", request: F.request(name, "second"))
         try await platform.setTimer(timer)
         #expect(try await platform.events.describeRule("\(name)-second-timer")?.schedule == "cron(0 6 1 * ? *)")
@@ -85,7 +81,7 @@ import Testing
             try await platform.setTimer(TimerRequest(cron: "0 6 1 * 1", request: F.request(name, "second")))
         }
         #expect(bad?.message.contains("EventBridge allows only one") == true)
-        try await platform.apply(try await platform.unregisterPlan(F.deployment(try F.workflow(name))))
+        try await F.unregister(name, platform)
     }
 
     @Test func secretsAreStoredThenUpdated() async throws {
