@@ -6,6 +6,11 @@ import Foundation
 public enum LambdaFacts {
     /// The `FaaSType`.
     public static let faasType = "Lambda"
+    /// The server-entry fields the schema requires for Lambda.
+    public static let requiredFields = ["Region"]
+    /// The server-entry fields Lambda reads besides those (`MaxMemory`/`MaxRuntime` are also
+    /// read from each action, first).
+    public static let optionalFields = ["UseSecretStore", "MaxMemory", "MaxRuntime"]
     /// The secrets a Lambda server `N` needs: `N_AccessKey`, `N_SecretKey` (FaaSr's names).
     public static func credentialSecrets(server: String) -> (accessKey: String, secretKey: String) {
         ("\(server)_AccessKey", "\(server)_SecretKey")
