@@ -131,6 +131,8 @@ if !light {
             name: "FaaSrPlatformsTests",
             dependencies: [
                 "FaaSrPlatforms", "FaaSrPlatformAPI", "FaaSrPlatformTestSupport", "FaaSrTestSupport",
+                "FaaSrCore", "FaaSrStorage", "FaaSrControl", "FaaSrRuntime",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         // Hummingbird: the loopback GitHub API server of FunctionFetchTests.
@@ -144,10 +146,6 @@ if !light {
     ]
     // The platforms and the control plane against the real SLURM cluster and moto that
     // scripts/test starts (scripts/slurm-up, scripts/moto-s3).
-    targets.append(.testTarget(name: "FaaSrPlatformsTests", dependencies: [
-        "FaaSrPlatforms", "FaaSrPlatformAPI", "FaaSrControl", "FaaSrRuntime", "FaaSrStorage", "FaaSrTestSupport",
-        .product(name: "Crypto", package: "swift-crypto"),
-    ]))
     // Subcommands that need the network modules are compiled only when they are present
     // (`#if canImport(FaaSrRuntime)` in Sources/faasr).
     cliDependencies += ["FaaSrStorage", "FaaSrPlatforms", "FaaSrRuntime", "FaaSrControl"]
