@@ -99,6 +99,20 @@ if !light {
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
+        // Loopback platform API servers for the platform tests: stateful, and checking every
+        // request against the descriptions in ../shared/api.
+        .target(
+            name: "FaaSrPlatformTestSupport",
+            dependencies: [
+                "FaaSrCore", "FaaSrTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "FaaSrPlatformsTests",
+            dependencies: [
+                "FaaSrPlatforms", "FaaSrPlatformAPI", "FaaSrPlatformTestSupport", "FaaSrTestSupport",
+            ]),
         // Hummingbird: the loopback GitHub API server of FunctionFetchTests.
         .testTarget(name: "FaaSrRuntimeTests", dependencies: [
             "FaaSrRuntime", "FaaSrTestSupport",
