@@ -18,6 +18,7 @@ enum StatusBarView {
         case .help: mode = "HELP"
         case .preview: mode = "PREVIEW"
         case .browser: mode = "OPEN"
+        case .log: mode = "LOG"
         default: mode = "DIALOG"
         }
         var x = r.x + 1
@@ -30,6 +31,13 @@ enum StatusBarView {
             let text = " " + DisplayWidth.truncate(t, to: max(0, room - 2)) + " "
             let tx = max(x + 2, r.maxX - DisplayWidth.of(text) - 1)
             c.put(text, x: tx, y: r.y, role: .toast, maxWidth: r.maxX - tx)
+            return
+        }
+        // A run in flight shows its progress in the hints' place.
+        if let run = s.run, run.isActive {
+            let text = run.summary(s.glyphs)
+            let hx = max(x + 2, r.maxX - DisplayWidth.of(text) - 1)
+            c.put(text, x: hx, y: r.y, role: .statusBar, maxWidth: r.maxX - hx)
             return
         }
         let hints = s.inlineEdit != nil ? ["Enter apply", "Esc cancel"] : DesignerKeymap.keymap.hints(in: s.focus)
