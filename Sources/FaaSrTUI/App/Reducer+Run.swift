@@ -68,7 +68,7 @@ extension AppState {
             } else if let ok {
                 r.phase = .finished(succeeded: ok)
             } else {
-                r.phase = .failed("faasr local ended with status \(status ?? -1)" + (r.messages.last.map { ": \($0)" } ?? ""))
+                r.phase = .failed("faasr local ended with status \(status ?? -1)" + (r.messages.first.map { ": \($0)" } ?? ""))
             }
         }
         run = r

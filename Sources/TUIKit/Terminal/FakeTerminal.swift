@@ -41,14 +41,7 @@ public final class FakeTerminal: Terminal {
     }
 
     /// The last frame as text, one line per row, trailing spaces trimmed.
-    public var screen: String {
-        (0..<canvas.height).map { y in
-            var line = ""
-            for x in 0..<canvas.width where !canvas[x: x, y: y].isContinuation { line += canvas[x: x, y: y].grapheme }
-            while line.last == " " { line.removeLast() }
-            return line
-        }.joined(separator: "\n")
-    }
+    public var screen: String { canvas.plainText() }
 
     /// Whether the script is over.
     public var hasEnded: Bool { steps.isEmpty && expandedType.isEmpty }
