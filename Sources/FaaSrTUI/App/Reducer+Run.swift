@@ -22,7 +22,6 @@ extension AppState {
             return []
         }
         run = RunState(workflowPath: filePath, actions: graphIndex.names)
-        toast = "running \(filePath) locally… (Esc cancels)"
         return [.start(.localRun(workflowPath: filePath))]
     }
 
@@ -34,7 +33,6 @@ extension AppState {
         }
         r.phase = .cancelling
         run = r
-        toast = "cancelling the run…"
         return [.cancel(.run)]
     }
 
@@ -108,6 +106,11 @@ extension AppState {
         }
         return []
     }
+}
+
+extension AppState {
+    /// Whether the log view is open.
+    var isLogMode: Bool { if case .log = mode { true } else { false } }
 }
 
 extension RunState {
