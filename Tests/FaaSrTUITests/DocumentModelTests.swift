@@ -101,6 +101,24 @@ struct DocumentModelTests {
         #expect(details.first?.contains("migration from FaaSr 1.x") == true)
     }
 
+    @Test("every corpus file: the designer lists and draws the file's own action names (1.x files: their migration's)")
+    func ownNames() throws {
+        guard try SharedFixtures.require() else { return }
+        var checked = 0
+        for url in SharedFixtures.corpusFiles() {
+            let bytes = try Data(contentsOf: url)
+            guard let w = try? Workflow(bytes: Array(bytes)) else { continue }
+            let s = try DesignerFiles.state(text: String(decoding: bytes, as: UTF8.self), path: url.path, size: Size(width: 100, height: 30), glyphs: .unicode)
+            let expected = w.format == .v1 ? Migrator.migrate(w, options: MigrationOptions(fileName: url.lastPathComponent)).workflow.actionNames : w.actionNames
+            #expect(s.names(in: .actions) == expected, "\(url.lastPathComponent)")
+            let drawn = WorkflowLayoutGraph.make(as: s.doc.workflow).nodes.filter { !$0.isPlaceholder }.map(\.id)
+            #expect(drawn == expected, "\(url.lastPathComponent)")
+            #expect(w.format == .v1 || !s.isDirty, "\(url.lastPathComponent): a 2.x file opens unchanged")
+            checked += 1
+        }
+        #expect(checked > 380)
+    }
+
     @Test("the preview diff marks every change of each 1.x corpus file's migration")
     func previewOfMigrations() throws {
         guard try SharedFixtures.require() else { return }

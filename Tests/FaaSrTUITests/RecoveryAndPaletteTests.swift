@@ -11,7 +11,7 @@ struct RecoveryAndPaletteTests {
     func offered() throws -> Journey {
         var j = try Journey(text: tutorialText)
         var edited = j.state.doc
-        edited.setTop(DesignDocument.Key.workflowName, .string("edited"))
+        edited.setTop(WorkflowKey.workflowName, .string("edited"))
         j.send(.recovery(path: Self.recovery, text: edited.text))
         guard case .confirm(_, _, _, .recover) = j.state.mode else { Issue.record("no recovery offer"); return j }
         return j
@@ -43,7 +43,7 @@ struct RecoveryAndPaletteTests {
         #expect(j.effects == [.removeRecovery(path: Self.recovery)])
         var k = try offered()
         k.press("y")
-        #expect(k.state.doc.string(DesignDocument.Key.workflowName) == "edited")
+        #expect(k.state.doc.string(WorkflowKey.workflowName) == "edited")
         #expect(k.state.isDirty)
     }
 

@@ -195,7 +195,7 @@ extension AppState {
     }
 
     private var settingsRows: [FormRow] {
-        typealias K = DesignDocument.Key
+        typealias K = WorkflowKey
         func top(_ k: String) -> JSONPointer { JSONPointer(tokens: [k]) }
         let mode = doc.root[K.invocationIDFromDate] != nil ? "from date" : doc.root[K.invocationID] != nil ? "fixed" : "UUID"
         var rows = [

@@ -117,7 +117,7 @@ extension AppState {
             mode = .picker(title: "'\(from)' invokes next", options: options, selected: 0, query: TextField(), purpose: .addEdge(from: from))
         case .setEntry:
             guard let a = selectedAction else { return [] }
-            return edit("entry is now '\(a)'") { $0.setTop(DesignDocument.Key.functionInvoke, .string(a)) }
+            return edit("entry is now '\(a)'") { $0.setTop(WorkflowKey.functionInvoke, .string(a)) }
         case .cycleCondition, .rankUp, .rankDown, .moveUp, .moveDown, .removeEdge, .setRank, .setCondition:
             return edgeCommand(command)
         case .nextEdge, .previousEdge:

@@ -162,7 +162,7 @@ extension AppState {
         case .choose(let ptr):
             return edit("\(ptr.last ?? "") = \(choice)") { $0.set(.string(choice), at: ptr) }
         case .invocationMode:
-            typealias K = DesignDocument.Key
+            typealias K = WorkflowKey
             return edit("InvocationID: \(choice)") { d in
                 switch choice {
                 case "from date":

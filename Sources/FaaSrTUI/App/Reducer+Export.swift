@@ -19,7 +19,7 @@ extension AppState {
     /// Plans the export into `folder` (default: the workflow file's folder) and asks the
     /// runner which of its files exist already.
     func exportEffects(folder: String? = nil) -> [Effect] {
-        let name = doc.string(DesignDocument.Key.workflowName).flatMap { $0.isEmpty ? nil : $0 } ?? "unnamed-workflow"
+        let name = doc.string(WorkflowKey.workflowName).flatMap { $0.isEmpty ? nil : $0 } ?? "unnamed-workflow"
         var dir = folder ?? filePath.map { p -> String in
             let parts = p.split(separator: "/", omittingEmptySubsequences: false).dropLast()
             return parts.joined(separator: "/")

@@ -42,9 +42,9 @@ extension AppState {
             : table == WorkflowKey.actionContainers && t.count > 1 ? t[1] : nil
         switch table {
         case _ where owner != nil: target = .actions
-        case DesignDocument.Key.actionList: target = .actions
-        case DesignDocument.Key.computeServers: target = .servers
-        case DesignDocument.Key.dataStores: target = .stores
+        case WorkflowKey.actionList: target = .actions
+        case WorkflowKey.computeServers: target = .servers
+        case WorkflowKey.dataStores: target = .stores
         default: target = .settings
         }
         section = target

@@ -39,9 +39,6 @@ public struct DesignDocument: Equatable, Sendable {
     /// The text a save writes.
     public var text: String { JSONPrinter.print(root, format: format) }
 
-    /// The core's top-level key names (kept as a name for call sites; not a copy).
-    public typealias Key = WorkflowKey
-
     /// Action names in file order (the core's reading: a repeated key once).
     public var actionNames: [String] { workflow.actionNames }
     /// Compute server names in file order.
@@ -50,11 +47,11 @@ public struct DesignDocument: Equatable, Sendable {
     public var storeNames: [String] { workflow.dataStoreNames }
 
     /// The action's JSON object.
-    public func action(_ name: String) -> JSONObject? { root[Key.actionList]?[name]?.objectValue }
+    public func action(_ name: String) -> JSONObject? { root[WorkflowKey.actionList]?[name]?.objectValue }
     /// The server's JSON object.
-    public func server(_ name: String) -> JSONObject? { root[Key.computeServers]?[name]?.objectValue }
+    public func server(_ name: String) -> JSONObject? { root[WorkflowKey.computeServers]?[name]?.objectValue }
     /// The store's JSON object.
-    public func store(_ name: String) -> JSONObject? { root[Key.dataStores]?[name]?.objectValue }
+    public func store(_ name: String) -> JSONObject? { root[WorkflowKey.dataStores]?[name]?.objectValue }
 
     /// The outgoing edges of an action, in `InvokeNext` order, as FaaSrCore parses them (a
     /// conditional object gives its `True` targets, then its `False` targets).
@@ -64,17 +61,17 @@ public struct DesignDocument: Equatable, Sendable {
     }
 
     /// The entry action (`FunctionInvoke`).
-    public var entry: String? { root[Key.functionInvoke]?.stringValue }
+    public var entry: String? { root[WorkflowKey.functionInvoke]?.stringValue }
 
     /// A top-level string value.
     public func string(_ key: String) -> String? { root[key]?.stringValue }
 
     /// Pointer to an action.
-    public static func actionPointer(_ name: String) -> JSONPointer { JSONPointer(tokens: [Key.actionList, name]) }
+    public static func actionPointer(_ name: String) -> JSONPointer { JSONPointer(tokens: [WorkflowKey.actionList, name]) }
     /// Pointer to a server.
-    public static func serverPointer(_ name: String) -> JSONPointer { JSONPointer(tokens: [Key.computeServers, name]) }
+    public static func serverPointer(_ name: String) -> JSONPointer { JSONPointer(tokens: [WorkflowKey.computeServers, name]) }
     /// Pointer to a store.
-    public static func storePointer(_ name: String) -> JSONPointer { JSONPointer(tokens: [Key.dataStores, name]) }
+    public static func storePointer(_ name: String) -> JSONPointer { JSONPointer(tokens: [WorkflowKey.dataStores, name]) }
 
     /// Actions whose `InvokeNext` names `target`.
     public func predecessors(of target: String) -> [String] {

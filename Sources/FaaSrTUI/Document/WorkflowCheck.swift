@@ -11,7 +11,7 @@ public enum WorkflowCheck {
         let actions = diagnostics.isEmpty ? [] : Set(doc.actionNames)
         return diagnostics.map { d in
             let t = d.pointer.tokens
-            let action = t.count >= 2 && t[0] == DesignDocument.Key.actionList && actions.contains(t[1]) ? t[1] : nil
+            let action = t.count >= 2 && t[0] == WorkflowKey.actionList && actions.contains(t[1]) ? t[1] : nil
             var edge: Problem.EdgeRef?
             if let action, t.count >= 4, t[2] == "InvokeNext", let text = doc.root.value(at: d.pointer)?.stringValue {
                 edge = .init(from: action, to: SuccessorText.parse(text).name)

@@ -7,7 +7,7 @@ import TUIKit
 /// (`o`) a lane list, one action per row in topological order with its outgoing edges.
 enum DagPaneView {
     static func draw(_ s: AppState, into c: inout Canvas, at r: Rect) {
-        var inner = PaneFrame.draw("Workflow " + (s.doc.string(DesignDocument.Key.workflowName) ?? "") + (s.showLanes ? " (lanes)" : ""),
+        var inner = PaneFrame.draw("Workflow " + (s.doc.string(WorkflowKey.workflowName) ?? "") + (s.showLanes ? " (lanes)" : ""),
                                    number: "5", focused: s.focus == .dag, s: s, into: &c, at: r)
         if let i = s.selectedEdgeIndex, let e = s.graphEdge, inner.height > 2 {
             inner.height -= 1

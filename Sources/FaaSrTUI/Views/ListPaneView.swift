@@ -30,7 +30,7 @@ enum ListPaneView {
             case .servers:
                 return ListView.Row(name, detail: s.doc.server(name)?["FaaSType"]?.stringValue ?? "?")
             case .stores:
-                return ListView.Row(name, detail: s.doc.string(DesignDocument.Key.defaultDataStore) == name ? "default" : "")
+                return ListView.Row(name, detail: s.doc.string(WorkflowKey.defaultDataStore) == name ? "default" : "")
             case .settings:
                 switch name {
                 case SettingsForm.secrets:
@@ -38,7 +38,7 @@ enum ListPaneView {
                 case SettingsForm.vmConfig:
                     return ListView.Row(name, detail: s.doc.root[WorkflowKey.vmConfig]?["Name"]?.stringValue ?? "none")
                 default:
-                    return ListView.Row(name, detail: s.doc.string(DesignDocument.Key.workflowName) ?? "")
+                    return ListView.Row(name, detail: s.doc.string(WorkflowKey.workflowName) ?? "")
                 }
             }
         }
