@@ -23,7 +23,7 @@ enum BackgroundJobs {
     }
 
     /// `faasr local PATH --events jsonl`, stores in `.faasr/stores` and the run in
-    /// `.faasr/runs/designer-<time>-<pid>` next to the workflow file.
+    /// `.faasr/runs/designer-<time>-<pid>-<random>` next to the workflow file.
     static func localRun(workflowPath: String, faasr: String?, send: @escaping @Sendable (AppEvent) -> Void) async {
         guard let faasr else {
             send(.run(.ended(succeeded: nil, seconds: nil, status: nil, cancelled: false,
@@ -32,7 +32,8 @@ enum BackgroundJobs {
         }
         let absolute = workflowPath.hasPrefix("/") ? workflowPath : FaasrProgram.currentDirectory() + "/" + workflowPath
         let folder = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.startIndex)])
-        let runDir = "\(folder)/.faasr/runs/designer-\(time(nil))-\(getpid())"
+        // Two runs in one second from one designer get different folders.
+        let runDir = "\(folder)/.faasr/runs/designer-\(time(nil))-\(getpid())-\(String(UInt32.random(in: 0...0xFFFF), radix: 16))"
         let child: SpawnedProcess
         do {
             child = try SpawnedProcess([faasr, "local", absolute, "--events", "jsonl",
@@ -112,6 +113,6 @@ public enum FaasrProgram {
     static func currentDirectory() -> String {
         var buf = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buf, buf.count) != nil else { return "." }
-        return String(cString: buf)
+        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
