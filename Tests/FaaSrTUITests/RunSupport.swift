@@ -32,7 +32,8 @@ enum RunSupport {
         try copy(sampleFolder: fixtures.appendingPathComponent(name), file: name + ".json")
     }
 
-    /// Living processes whose command line or working folder mentions `folder`.
+    /// Living processes whose command line or working folder mentions `folder`, but for
+    /// `faasr-tui` itself.
     static func processes(under folder: String) -> [String] {
         ProcessTree.all().compactMap { pid in
             guard ProcessTree.isAlive(pid) else { return nil }
@@ -40,6 +41,8 @@ enum RunSupport {
                 String(decoding: $0.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
             } ?? ""
             let cwd = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")) ?? ""
+            // The designer itself (and the tmux wrapper that started it) names the file.
+            if cmd.contains("faasr-tui") { return nil }
             return cmd.contains(folder) || cwd.hasPrefix(folder) ? "\(pid) \(cmd)" : nil
         }
     }
