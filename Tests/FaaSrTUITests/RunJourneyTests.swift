@@ -22,7 +22,9 @@ struct RunJourneyTests {
     func diamondRuns() async throws {
         guard let faasr = try RunSupport.faasr() else { return }
         let path = try RunSupport.sample("diamond")
-        let (p, term) = try await play(path, faasr: faasr, [.key(.char("R")), .waitFor("run finished", seconds: 120)])
+        let (p, term) = try await play(path, faasr: faasr, [.key(.char("R")), .waitFor("run finished", seconds: 120),
+            // The lane list (one row per action) shows every action's state at once.
+            .key(.char("5")), .key(.char("o")), .waitFor("(lanes)", seconds: 5)])
         let run = try #require(p.state.run)
         #expect(run.phase == .finished(succeeded: true))
         #expect(run.actions.count == p.state.doc.actionNames.count)
@@ -37,7 +39,7 @@ struct RunJourneyTests {
         let (p, term) = try await play(path, faasr: faasr, [
             .key(.char(":")), .type("run"), .key(.enter), .waitFor("run failed", seconds: 120),
             .key(.char("5")), .key(.char("j")), .key(.enter), .waitFor("Log of boom", seconds: 5),
-            .waitFor("ValueError: this sample fails on purpose", seconds: 10),
+            .waitFor("Traceback (most recent call last)", seconds: 10),
         ])
         let run = try #require(p.state.run)
         #expect(run.phase == .finished(succeeded: false))

@@ -42,7 +42,7 @@ enum RunSupport {
             } ?? ""
             let cwd = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")) ?? ""
             // The designer itself (and the tmux wrapper that started it) names the file.
-            if cmd.contains("faasr-tui") { return nil }
+            if cmd.contains("/faasr-tui ") || cmd.contains("/faasr-tui'") { return nil }
             return cmd.contains(folder) || cwd.hasPrefix(folder) ? "\(pid) \(cmd)" : nil
         }
     }
