@@ -26,6 +26,9 @@ struct LocalCommand: AsyncParsableCommand {
     @Option(help: "Folder for this run's working directories (default .faasr/runs/<time>).")
     var runDir: String?
 
+    @Option(help: "Progress for programs: 'jsonl' prints one JSON object per event instead of the table (see LocalEventStream).")
+    var events: String?
+
     func run() async throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let wf = URL(fileURLWithPath: workflow, relativeTo: cwd).standardizedFileURL
@@ -39,11 +42,26 @@ struct LocalCommand: AsyncParsableCommand {
         let storeURL: URL? = useWorkflowStores ? nil
             : (storeDir.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd.appendingPathComponent(".faasr/stores", isDirectory: true))
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let options = LocalRun.Options(workflowFile: wf, storeDirectory: storeURL, runDirectory: runURL, executable: exe)
+        var options = LocalRun.Options(workflowFile: wf, storeDirectory: storeURL, runDirectory: runURL, executable: exe)
+        if let events, events != "jsonl" {
+            FileHandle.standardError.write(Data("faasr local: --events takes 'jsonl', not '\(events)'\n".utf8))
+            throw ExitCode(1)
+        }
+        // With an event stream, each action's log goes to its output file as it is written (tailing).
+        if events != nil { options.quietActions = false }
         let run: LocalRun
         do { run = try LocalRun(options: options) } catch {
             FileHandle.standardError.write(Data("faasr local: \(error)\n".utf8))
             throw ExitCode(1)
+        }
+        if events != nil {
+            let stream = LocalEventStream(storeDirectory: storeURL, runDirectory: runURL)
+            stream.start()
+            let summary = try await run.run { rows in stream.show(rows) }
+            stream.show(summary.rows)
+            stream.finish(summary)
+            if !summary.succeeded { throw ExitCode(1) }
+            return
         }
         let view = ProgressPrinter()
         let summary = try await run.run { rows in view.show(rows) }

@@ -110,6 +110,44 @@ print("TUIBench: \(url.lastPathComponent): \(state.doc.actionNames.count) action
 // The graph pane focused, layered drawing.
 _ = reduce(&state, .key(.char("5")))
 frames("\(state.doc.actionNames.count) actions, layered", &state, rounds: 60)
+// A local run in flight (`:run`): every action's box coloured by its state, the status bar
+// counting; each frame folds one progress event (as the loop does between keys) and a key.
+var running = state
+_ = reduce(&running, .run(.started(runDirectory: "/tmp/bench-run")))
+running.run = RunState(workflowPath: url.path, actions: running.graphIndex.names)
+running.run?.phase = .running
+let order = running.graphIndex.order
+let states: [ActionRunState] = [.done, .running, .waiting, .failed, .skipped]
+for (i, name) in order.enumerated() {
+    var p = ActionProgress(action: name)
+    p.state = states[i % states.count]
+    p.startTime = Double(i) * 0.1
+    p.endTime = p.state == .done || p.state == .failed ? Double(i) * 0.1 + 0.05 : nil
+    running.run?.actions[name] = p
+}
+var tick = 0
+var moveDown = true
+measure("\(running.doc.actionNames.count) actions, run in flight: progress event + move (reduce + render)", rounds: 60) {
+    var p = ActionProgress(action: order[tick % order.count])
+    p.state = tick % 2 == 0 ? .running : .done
+    p.startTime = Double(tick)
+    p.endTime = tick % 2 == 0 ? nil : Double(tick) + 0.5
+    tick += 1
+    _ = reduce(&running, .run(.action(p)))
+    _ = reduce(&running, .key(moveDown ? .char("j") : .char("k")))
+    moveDown.toggle()
+    _ = render(running)
+}
+_ = reduce(&running, .key(.char("o")))
+measure("\(running.doc.actionNames.count) actions, run in flight, lane list: progress event + move", rounds: 60) {
+    var p = ActionProgress(action: order[tick % order.count])
+    p.state = tick % 2 == 0 ? .running : .done
+    tick += 1
+    _ = reduce(&running, .run(.action(p)))
+    _ = reduce(&running, .key(moveDown ? .char("j") : .char("k")))
+    moveDown.toggle()
+    _ = render(running)
+}
 measure("validate only", rounds: 30) { _ = WorkflowCheck.problems(in: state.doc) }
 measure("render only (graph pane)", rounds: 30) { _ = render(state) }
 _ = reduce(&state, .key(.char("o")))

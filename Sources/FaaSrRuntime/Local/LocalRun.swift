@@ -51,6 +51,8 @@ public final class LocalRun: @unchecked Sendable {
         public var environment: [String: String]
         /// Extra arguments for every `faasr run` (for example `--endpoint-override`).
         public var extraArguments: [String] = []
+        /// Start each `faasr run` with `--quiet` (its log is then only in the store, at its end).
+        public var quietActions = true
         /// Creates options.
         public init(workflowFile: URL, storeDirectory: URL?, runDirectory: URL, executable: String,
                     environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -190,7 +192,7 @@ public final class LocalRun: @unchecked Sendable {
         let status = work.appendingPathComponent(".faasr/status.json")
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         var args = ["run", "--event", requestFile.path, "--trigger-dir", queue.path, "--work-dir", work.path,
-                    "--rpc-port", "0", "--status-file", status.path, "--quiet"]
+                    "--rpc-port", "0", "--status-file", status.path] + (options.quietActions ? ["--quiet"] : [])
         if let s = options.storeDirectory { args += ["--store-dir", s.path] }
         args += options.extraArguments
         update(action) { row in

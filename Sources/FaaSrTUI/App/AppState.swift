@@ -53,6 +53,10 @@ public struct AppState: Equatable, Sendable {
     public var isQuitting = false
     /// What the 1.x migration on opening left for the user to do, shown among the problems.
     public var migrationTodos: [Problem] = []
+    /// The last local run (`:run`), while it runs and after: the graph colours actions by it.
+    public var run: RunState?
+    /// The text of the action log the log view shows.
+    public var logText = ""
 
     /// A designer state for `doc`, saved at `filePath`.
     public init(doc: DesignDocument, filePath: String?, size: Size = Size(width: 100, height: 30), glyphs: Glyphs = .unicode) {

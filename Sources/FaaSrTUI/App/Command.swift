@@ -11,6 +11,7 @@ public enum Command: Hashable, Sendable {
     case addEdge, cycleCondition, rankUp, rankDown, moveUp, moveDown, setEntry
     case nextEdge, previousEdge, removeEdge, setRank, setCondition(Branch)
     case toggleLanes, quickFix
+    case runLocal, cancelRun, showLog
     case escape
 
     /// The command a palette name that takes an argument runs with `argument`

@@ -61,15 +61,18 @@ public enum DesignerKeymap {
         B([.ctrl("o")], .open, "open a file: the browser, or :e PATH", palette: ["e", "open"], argument: "PATH"),
         B([], .new, "new workflow from a template (empty, tutorial, diamond, conditional)", palette: ["new"], argument: "TEMPLATE"),
         B([.char("/")], .filter, "filter the list", palette: ["filter"]),
+        B([.char("R"), .function(5)], .runLocal, "run the workflow locally (faasr local; stores in .faasr/ next to the file)", hint: "run", palette: ["run"]),
+        B([.char("L")], .showLog, "the selected action's log in the last run (Enter in the graph too)", in: [.list, .dag], palette: ["log"]),
+        B([], .cancelRun, "cancel the running workflow (Esc or C-c while it runs)", palette: ["cancel"]),
         B([], .validate, "re-run validation and show problems", palette: ["validate"]),
         B([], .exportWeb, "write <WorkflowName>.json and -layout.json for the web builder (asks before overwriting)", palette: ["export"], argument: "FOLDER"),
         B([], .preview, "show the JSON a save writes, with changes marked", palette: ["preview"]),
         B([], .recover, "offer the recovery file (unsaved edits of a session that did not end) again", palette: ["recover"]),
         B([.char(":"), .ctrl("p")], .palette, "command palette", hint: "cmd"),
         B([.char("?"), .function(1)], .help, "help", hint: "help", palette: ["help"]),
-        B([.char("q"), .ctrl("c")], .quit, "quit (asks if unsaved)", hint: "quit", palette: ["q"]),
+        B([.char("q"), .ctrl("c")], .quit, "quit (asks if unsaved); while a run runs, C-c cancels it", hint: "quit", palette: ["q"]),
         B([], .forceQuit, "quit without saving", palette: ["q!"]),
-        B([.escape], .escape, "back"),
+        B([.escape], .escape, "back; while a run runs, cancel it"),
     ])
 
     /// One palette entry: a name, the binding it runs, and what it takes after the name.

@@ -22,6 +22,11 @@ public enum Effect: Equatable, Sendable {
     case readRecovery(path: String)
     /// Leave the app (the terminal is restored by the runner).
     case quit
+    /// Start a background job (see ``Job``): it runs as a task and sends many events; starting
+    /// a job whose id is running replaces it.
+    case start(Job)
+    /// Cancel the background job `id` (a run's processes are stopped: see ``ProcessTree``).
+    case cancel(JobID)
     /// Seam for the register/invoke menus of a later issue: register on a compute server.
     case register(server: String)
     /// Seam: invoke the workflow.
@@ -63,6 +68,36 @@ public enum AppEvent: Equatable, Sendable {
     case listed(path: String, entries: [DirectoryEntry]?, error: String?)
     /// The recovery file at `path` holds `text` (nil: there is none).
     case recovery(path: String, text: String?)
+    /// The local run reported something.
+    case run(RunEvent)
+    /// The log files of `action` now hold `text` (the log view's tail job).
+    case logText(action: String, text: String)
+}
+
+/// Which background job: at most one of each runs.
+public enum JobID: String, Equatable, Hashable, Sendable {
+    /// The local run (`:run`).
+    case run
+    /// The log view's tail of an action's log files.
+    case logTail
+}
+
+/// Long work that runs in the background and reports over time. Later jobs (register, invoke,
+/// watching a remote invocation) plug in as further cases, run by ``EffectRunner/job(_:)``.
+public enum Job: Equatable, Sendable {
+    /// Run the workflow file at `workflowPath` with `faasr local --events jsonl`, its stores
+    /// mapped to folders under `.faasr/` next to the file.
+    case localRun(workflowPath: String)
+    /// Re-read `files` while they change and send their text as ``AppEvent/logText(action:text:)``.
+    case tail(action: String, files: [String])
+
+    /// The job's id.
+    public var id: JobID {
+        switch self {
+        case .localRun: .run
+        case .tail: .logTail
+        }
+    }
 }
 
 import TUIKit

@@ -42,6 +42,9 @@ public enum Mode: Equatable, Sendable {
     case preview(scroll: Int)
     /// The `:e` file browser.
     case browser(FileBrowser)
+    /// An action's log in the last run: its first line shown at `scroll`, or following the
+    /// end (nil) while it grows.
+    case log(action: String, scroll: Int?)
 }
 
 /// How a form value is typed back into JSON.

@@ -75,7 +75,12 @@ extension AppState {
                 graphEdge = nil
                 move(d < 0 ? .up : .down)
             }
-        case .activate: return activate()
+        case .activate:
+            if focus == .dag, run != nil { return openLog() }
+            return activate()
+        case .runLocal: return startRun()
+        case .cancelRun: return cancelRun()
+        case .showLog: return openLog()
         case .add:
             switch section {
             case .actions, .settings: return run(.addAction)

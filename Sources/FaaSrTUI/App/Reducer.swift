@@ -52,6 +52,11 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
             s.toast = text == nil ? "no recovery file at \(path)" : "the recovery file holds the workflow as it is: nothing to restore"
         }
         return []
+    case .run(let e):
+        return s.runEvent(e)
+    case .logText(let action, let text):
+        if case .log(action, _) = s.mode { s.logText = text }
+        return []
     case .listed(let path, let entries, let error):
         s.listed(path: path, entries: entries, error: error)
         return []
@@ -82,7 +87,10 @@ extension AppState {
             return handleModalKey(key)
         case .browser(let b):
             return handleBrowserKey(key, b)
+        case .log(let action, let scroll):
+            return handleLogKey(key, action: action, scroll: scroll)
         }
+        if run?.isActive == true, key == .escape || key == .ctrl("c") { return cancelRun() }
         guard let command = DesignerKeymap.keymap.command(for: key, in: focus) else { return [] }
         return run(command)
     }

@@ -1,7 +1,7 @@
 import FaaSrCore
 
-/// Runs the reducer's file effects and turns their results into events. The terminal and
-/// the quit effect are handled by the executable.
+/// Runs the reducer's file effects and turns their results into events. Background jobs
+/// (``Effect/start(_:)``, ``Effect/cancel(_:)``) and quitting are run by ``Program``.
 public enum EffectRunner {
     /// Performs `effect`; returns the event to feed back, if any.
     public static func perform(_ effect: Effect) -> AppEvent? {
@@ -38,7 +38,7 @@ public enum EffectRunner {
             return DirectoryListing.list(path)
         case .readRecovery(let path):
             return .recovery(path: path, text: AtomicFile.exists(path) ? try? AtomicFile.read(path) : nil)
-        case .quit, .register, .invoke, .watchInvocation:
+        case .quit, .start, .cancel, .register, .invoke, .watchInvocation:
             return nil
         }
     }

@@ -54,11 +54,28 @@ enum DagPaneView {
                                  selectedEdge: s.focus == .dag || s.focus == .list ? picked : nil)
         let view = painter.paint(drawing, graph: graph, viewport: Rect(x: x, y: y, width: inner.width, height: inner.height))
         c.draw(view, x: inner.x, y: inner.y)
+        if let run = s.run { paintRun(run, s, graph: graph, drawing: drawing, origin: (x, y), into: &c, inner: inner) }
         if let sel, drawing.boxes.indices.contains(sel) {
             let f = drawing.boxes[sel].frame
             c.clipped(to: inner) {
                 $0.restyle(Rect(x: inner.x + f.x - x + 1, y: inner.y + f.y - y + 1, width: max(0, f.width - 2), height: 1),
                            role: s.focus == .dag ? .selected : .accent)
+            }
+        }
+    }
+
+    /// Colours each action's box by its state in `run` and writes the state and time on the
+    /// box's bottom border.
+    static func paintRun(_ run: RunState, _ s: AppState, graph: LayoutGraph, drawing: DAGDrawing, origin: (x: Int, y: Int),
+                         into c: inout Canvas, inner: Rect) {
+        c.clipped(to: inner) { c in
+            for (i, b) in drawing.boxes.enumerated() where i < graph.nodes.count {
+                guard let p = run.actions[graph.nodes[i].id] else { continue }
+                let f = b.frame
+                let bx = inner.x + f.x - origin.x, by = inner.y + f.y - origin.y
+                let role = RunView.role(p.state)
+                c.restyle(Rect(x: bx, y: by, width: f.width, height: f.height), role: role)
+                c.put(RunView.tag(p, glyphs: s.glyphs), x: bx + 1, y: by + f.height - 1, role: role, maxWidth: max(0, f.width - 2))
             }
         }
     }
@@ -119,6 +136,7 @@ enum DagPaneView {
             x += c.put(label, x: x, y: y, role: role, maxWidth: inner.maxX - x)
             if let k = ranks[name] { x += c.put(" ×\(k)", x: x, y: y, role: .rankBadge, maxWidth: inner.maxX - x) }
             if badNodes.contains(name) { x += c.put(" " + s.glyphs.warning, x: x, y: y, role: .error, maxWidth: inner.maxX - x) }
+            if let p = s.run?.actions[name] { x += c.put(" " + RunView.tag(p, glyphs: s.glyphs), x: x, y: y, role: RunView.role(p.state), maxWidth: inner.maxX - x) }
             if name == sel { c.restyle(Rect(x: inner.x + 1 + min(8, layers[name] ?? 0) * 2, y: y, width: DisplayWidth.of(label), height: 1), role: s.focus == .dag ? .selected : .accent) }
             let edges = index.edges[name] ?? []
             if !edges.isEmpty {

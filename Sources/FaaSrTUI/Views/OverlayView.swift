@@ -90,6 +90,9 @@ enum OverlayView {
             return nil
         case .browser(let b):
             return FileBrowserView.draw(b, s: s, into: &c)
+        case .log(let action, let scroll):
+            RunView.drawLog(s, action: action, scroll: scroll, into: &c)
+            return nil
         }
     }
 

@@ -18,12 +18,22 @@ enum StatusBarView {
         case .help: mode = "HELP"
         case .preview: mode = "PREVIEW"
         case .browser: mode = "OPEN"
+        case .log: mode = "LOG"
         default: mode = "DIALOG"
         }
         var x = r.x + 1
         x += c.put(mode + "  ", x: x, y: r.y, role: .statusBar)
         x += c.put(DisplayWidth.truncate(file, to: 28) + (s.isDirty ? " " + s.glyphs.dirty : ""), x: x, y: r.y, role: .statusBar)
         x += c.put("  " + summary, x: x, y: r.y, role: .statusBar)
+        // A run in flight shows its progress in the hints' place, a toast after it.
+        if let run = s.run, run.isActive, s.mode == .normal || s.isLogMode {
+            let text = run.summary(s.glyphs) + (s.toast.map { "  │ " + $0 } ?? "")
+            let room = max(0, r.maxX - x - 3)
+            let shown = DisplayWidth.truncate(text, to: room)
+            let hx = max(x + 2, r.maxX - DisplayWidth.of(shown) - 1)
+            c.put(shown, x: hx, y: r.y, role: .statusBar, maxWidth: r.maxX - hx)
+            return
+        }
         // A toast takes the hints' place, right-aligned, so it never covers a pane's border.
         if let t = s.toast, s.mode == .normal {
             let room = r.maxX - x - 3

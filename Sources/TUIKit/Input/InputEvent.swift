@@ -27,7 +27,7 @@ public struct MouseEvent: Hashable, Sendable {
 }
 
 /// A terminal the app can draw to and read from. `NCursesBackend` implements it for real
-/// terminals; tests drive the app's reducer directly instead.
+/// terminals; ``FakeTerminal`` plays a script of keys and keeps what was drawn, for tests.
 public protocol Terminal {
     /// The current size.
     var size: Size { get }
@@ -37,4 +37,11 @@ public protocol Terminal {
     func present(_ canvas: Canvas, cursor: (x: Int, y: Int)?)
     /// Restores the terminal to how it was before the app started. Idempotent.
     func close()
+    /// Whether no more input will come (a fake terminal's script ended): the app stops.
+    var hasEnded: Bool { get }
+}
+
+extension Terminal {
+    /// A real terminal never ends.
+    public var hasEnded: Bool { false }
 }
