@@ -8,8 +8,10 @@ public enum PlatformCatalog {
     public static var supportedTypes: [String] { builders.map(\.type) }
 
     private static let builders: [(type: String, make: @Sendable (PlatformContext) throws -> any ComputePlatform)] = [
-        ("SLURM", { try SLURMPlatform(context: $0) }),
-        // GitHubActions: added with helper github's GitHubActionsPlatform.
+        (FaaSType.slurm.rawValue, { try SLURMPlatform(context: $0) }),
+        (FaaSType.gitHubActions.rawValue, { try GitHubActionsPlatform(context: $0) }),
+        (FaaSType.lambda.rawValue, { try LambdaPlatform(context: $0) }),
+        (FaaSType.openWhisk.rawValue, { try OpenWhiskPlatform(context: $0) }),
     ]
 
     /// The platform for one compute server (its `FaaSType` decides).

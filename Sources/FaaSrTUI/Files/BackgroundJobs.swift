@@ -1,3 +1,4 @@
+import FaaSrCore
 #if canImport(Glibc)
 import Glibc
 #endif
