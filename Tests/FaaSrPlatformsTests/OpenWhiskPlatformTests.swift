@@ -33,8 +33,10 @@ func obj(_ key: String, _ value: JSONValue) -> JSONObject {
         var p = try OpenWhiskPlatform(context: PlatformContext(serverName: "OW", server: entry, workflowName: "wf",
                                                                secrets: ["OW_APIkey": key], environment: [:]))
         p.http.retry = .init(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxTotal: 5)
-        p.http.readTimeout = 1
-        p.http.connectTimeout = 1
+        // Generous: the loopback server checks each request against the 77 KB description,
+        // slow on a loaded machine. The silent-server case sets its own short timeout.
+        p.http.readTimeout = 15
+        p.http.connectTimeout = 5
         return p
     }
 
@@ -110,7 +112,10 @@ func obj(_ key: String, _ value: JSONValue) -> JSONObject {
         server.http.fail("GET", pathContains: "namespaces", with: .json(200, []), delay: 3)
         server.http.fail("GET", pathContains: "namespaces", with: .json(200, []), delay: 3)
         server.http.fail("GET", pathContains: "namespaces", with: .json(200, []), delay: 3)
-        let slow = try await #require(throws: PlatformError.self) { try await ow.checkCredentials() }
+        var impatient = ow
+        impatient.http.readTimeout = 1
+        impatient.http.connectTimeout = 1
+        let slow = try await #require(throws: PlatformError.self) { try await impatient.checkCredentials() }
         #expect(slow.message.contains("no answer"))
         #expect(server.problems == [])
     }

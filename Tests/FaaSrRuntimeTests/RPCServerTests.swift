@@ -19,13 +19,13 @@ import Testing
         r.method = .POST
         r.headers.add(name: "Content-Type", value: "application/json")
         r.body = .bytes(ByteBuffer(string: body))
-        let resp = try await HTTPClient.shared.execute(r, timeout: .seconds(10))
+        let resp = try await HTTPClient.shared.execute(r, timeout: .seconds(60))
         let b = try await resp.body.collect(upTo: 1 << 20)
         return (Int(resp.status.code), try? JSONValue.parse(Data(b.readableBytesView)).objectValue)
     }
 
     func get(_ port: Int, _ path: String) async throws -> JSONObject? {
-        let resp = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)"), timeout: .seconds(10))
+        let resp = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)"), timeout: .seconds(60))
         let b = try await resp.body.collect(upTo: 1 << 20)
         return try? JSONValue.parse(Data(b.readableBytesView)).objectValue
     }

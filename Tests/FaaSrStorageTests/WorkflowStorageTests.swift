@@ -79,7 +79,8 @@ import FaaSrTestSupport
         try Data("a,b\n1,2\n".utf8).write(to: work.appendingPathComponent("in.csv"))
         try await storage.putFile(localFile: "in.csv", remoteFile: "a.csv", remoteFolder: "x//y/")
         try await storage.putFile(localFile: "in.csv", remoteFile: "b.csv", remoteFolder: ".")
-        try await storage.store().put("x/y/", data: Data())
+        // A folder-marker key names no file: refused (issue 16), so listings never see one.
+        await #expect(throws: StorageError.self) { try await storage.store().put("x/y/", data: Data()) }
         #expect(try await storage.folderList(prefix: "x/") == ["x/y/a.csv"])
         #expect(try await storage.folderList().sorted() == ["b.csv", "x/y/a.csv"])
         try FileManager.default.createDirectory(at: work.appendingPathComponent("out"), withIntermediateDirectories: true)
