@@ -72,7 +72,7 @@ import FaaSrTestSupport
         let proxy = try FaultProxy(upstreamPort: s3.port, plan: [], after: .resetAfter(bytes: 512 * 1024))
         defer { proxy.stop() }
         let client = s3.client(endpoint: proxy.endpoint,
-                               retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxTotal: 30))
+                               retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxTotal: 300))
         let target = scratch.appendingPathComponent("target.bin")
         do {
             try await client.get(key, to: target)
