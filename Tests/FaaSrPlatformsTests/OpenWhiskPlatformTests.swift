@@ -32,7 +32,7 @@ func obj(_ key: String, _ value: JSONValue) -> JSONObject {
         for (k, v) in extra { entry[k] = v }
         var p = try OpenWhiskPlatform(context: PlatformContext(serverName: "OW", server: entry, workflowName: "wf",
                                                                secrets: ["OW_APIkey": key], environment: [:]))
-        p.http.retry = .init(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxTotal: 5)
+        p.http.retry = .init(maxAttempts: 3, baseDelay: 0.01, maxDelay: 0.05, maxTotal: 60)
         // Generous: the loopback server checks each request against the 77 KB description,
         // slow on a loaded machine. The silent-server case sets its own short timeout.
         p.http.readTimeout = 15
