@@ -44,8 +44,11 @@ extension AppState {
         case .started(let dir):
             r.runDirectory = dir
             if r.phase == .starting { r.phase = .running }
-        case .action(let p):
+        case .action(var p):
             let before = r.actions[p.action]?.logFiles
+            // Once cancelled, an action that ends "failed" was stopped by the cancel: it did
+            // not run to its end (the kill can reach it before the run's own end event).
+            if r.phase == .cancelling, p.state == .failed { p.state = .notRun }
             r.actions[p.action] = p
             if r.phase == .starting { r.phase = .running }
             if case .log(let a, _) = mode, a == p.action, p.logFiles != before, !p.logFiles.isEmpty {
