@@ -1,7 +1,5 @@
 import FaaSrCore
 import Foundation
-import Hummingbird
-import Logging
 
 /// A loopback stand-in for api.github.com, for the GitHub Actions platform tests. It checks
 /// every request against GitHub's REST description (../shared/api/github-rest-excerpt.json,
@@ -15,11 +13,7 @@ import Logging
 /// Deviations are collected in ``problems``; tests expect none.
 public final class GitHubAPIServer: @unchecked Sendable {
     /// One request as received.
-    public struct Seen: Sendable {
-        public var method: String, path: String, query: String
-        public var headers: [String: String]
-        public var body: [UInt8]
-    }
+    public typealias Seen = LoopbackRequest
 
     /// The repository's state (files, secrets, dispatches).
     public let state: GitHubRepositoryState
@@ -30,9 +24,9 @@ public final class GitHubAPIServer: @unchecked Sendable {
     private var seenRequests: [Seen] = []
     private var problemList: [String] = []
     private var faults: [(method: String, pathContains: String, status: Int, message: String)] = []
-    private var task: Task<Void, any Error>?
+    private var server: LoopbackServer?
     /// The port it listens on (after ``start()``).
-    public private(set) var port = 0
+    public var port: Int { server?.port ?? 0 }
 
     /// Every request so far.
     public var requests: [Seen] { lock.withLock { seenRequests } }
@@ -135,39 +129,19 @@ public final class GitHubAPIServer: @unchecked Sendable {
         }
     }
 
-    /// Starts listening on a free loopback port.
+    /// Starts listening on a free loopback port (the HTTP side is ``LoopbackServer``'s).
     public func start() async throws {
-        let router = Router()
-        for method in [HTTPRequest.Method.get, .put, .post, .delete, .patch] {
-            router.on("**", method: method) { [self] request, _ -> Response in
-                var headers: [String: String] = [:]
-                for field in request.headers { headers[field.name.canonicalName] = field.value }
-                let buffer = try await request.body.collect(upTo: 8 << 20)
-                let seen = Seen(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
-                                headers: headers, body: Array(buffer.readableBytesView))
-                let reply = handle(seen)
-                var response = Response(status: .init(code: reply.status), body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
-                if !reply.body.isEmpty { response.headers[.contentType] = "application/json; charset=utf-8" }
-                return response
-            }
+        let server = LoopbackServer(contentType: "application/json; charset=utf-8") { [self] request in
+            let reply = self.handle(request)
+            return LoopbackReply(status: reply.status, body: reply.body)
         }
-        var logger = Logger(label: "github-api-test")
-        logger.logLevel = .critical
-        let (stream, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
-                              onServerRunning: { channel in
-                                  continuation.yield(channel.localAddress?.port ?? 0)
-                                  continuation.finish()
-                              }, logger: logger)
-        task = Task { defer { continuation.finish() }; try await app.run() }
-        for await p in stream { port = p; break }
-        if port == 0 { throw GitHubRepositoryState.Failure(description: "the GitHub test server could not listen on 127.0.0.1") }
+        try await server.start()
+        self.server = server
     }
 
     /// Stops the server.
     public func stop() async {
-        task?.cancel()
-        _ = await task?.result
+        await server?.stop()
     }
 }
 

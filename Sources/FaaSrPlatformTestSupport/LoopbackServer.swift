@@ -58,8 +58,13 @@ public final class LoopbackServer: @unchecked Sendable {
     /// Every request so far, faults included.
     public var requests: [LoopbackRequest] { lock.withLock { seen } }
 
-    /// A server answering with `handler`.
-    public init(handler: @escaping @Sendable (LoopbackRequest) -> LoopbackReply) { self.handler = handler }
+    private let contentType: String
+
+    /// A server answering with `handler`; non-empty answers carry `contentType`.
+    public init(contentType: String = "application/json", handler: @escaping @Sendable (LoopbackRequest) -> LoopbackReply) {
+        self.contentType = contentType
+        self.handler = handler
+    }
 
     /// Queues a fault.
     public func fail(_ method: String, pathContains: String, with reply: LoopbackReply, delay: Double = 0) {
@@ -95,7 +100,7 @@ public final class LoopbackServer: @unchecked Sendable {
                     method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
                     headers: headers, body: Array(buffer.readableBytesView)))
                 var response = Response(status: .init(code: reply.status), body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
-                if !reply.body.isEmpty { response.headers[.contentType] = "application/json" }
+                if !reply.body.isEmpty { response.headers[.contentType] = contentType }
                 return response
             }
         }

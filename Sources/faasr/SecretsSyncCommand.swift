@@ -1,5 +1,6 @@
 #if canImport(FaaSrPlatforms)
 import ArgumentParser
+import FaaSrControl
 import FaaSrCore
 import FaaSrPlatformAPI
 import FaaSrPlatforms
@@ -17,28 +18,15 @@ struct SecretsSourceOptions: ParsableArguments {
     func load() throws -> (Workflow, [String: String]) {
         let wf: Workflow
         do { wf = try CommandIO.loadWorkflow(file) } catch let f as CommandFailure { throw f.report() }
-        var values: [String: String] = [:]
-        let path = envFile ?? (FileManager.default.fileExists(atPath: ".env") ? ".env" : nil)
-        if let path {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                CommandIO.printError(path: path, location: nil, message: "cannot read the secrets file", hint: "check the path given with --env-file")
-                throw ExitCode(2)
-            }
-            for (i, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                var line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
-                guard let eq = line.firstIndex(of: "=") else {
-                    CommandIO.printError(path: "\(path):\(i + 1)", location: nil, message: "expected NAME=value", hint: "one secret per line, e.g. GH_PAT=ghp_...")
-                    throw ExitCode(2)
-                }
-                var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-                if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
-                values[line[..<eq].trimmingCharacters(in: .whitespaces)] = value
-            }
+        // One .env reader for every command (FaaSrControl's): the environment wins over the file.
+        let path = envFile ?? SecretValues.defaultEnvFile()
+        do {
+            let values = try SecretValues(environment: ProcessInfo.processInfo.environment, envFile: path).values
+            return (wf, values)
+        } catch let error as ControlError {
+            CommandIO.printError(path: path ?? ".env", location: nil, message: error.message, hint: error.hint)
+            throw ExitCode(2)
         }
-        for (name, value) in ProcessInfo.processInfo.environment where !value.isEmpty { values[name] = value }
-        return (wf, values)
     }
 
     /// The repository client of each GitHubActions server (one per repository).
