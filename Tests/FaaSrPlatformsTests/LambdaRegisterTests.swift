@@ -22,7 +22,7 @@ import Testing
         #expect(start.imageURI == "123456789012.dkr.ecr.us-east-1.amazonaws.com/faasr-custom:1")
         #expect(start.memoryMB == 1024 && start.timeoutSeconds == 900)
         let second = try #require(try await platform.lambda.getFunction("\(name)-second"))
-        #expect(second.imageURI == LambdaFacts.defaultImages["R"])
+        #expect(second.imageURI == LambdaFacts.facts.defaultContainer(language: "R"))
         #expect(second.memoryMB == 2048 && second.timeoutSeconds == 300)
         #expect(second.role == s3.lambdaRoleARN)
 

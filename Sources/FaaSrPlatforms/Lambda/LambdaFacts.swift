@@ -1,19 +1,18 @@
+import FaaSrCore
 import Foundation
 
-/// Every Lambda fact in one place (names, defaults, limits), until the platform facts table
-/// in FaaSrCore takes them over. Sources: spec/platforms.md §2 and §6, the Lambda, EventBridge
-/// and Secrets Manager descriptions in ../shared/api.
+/// Lambda's own limits and names; what every platform has (fields, secrets, images, timer
+/// support) is in FaaSrCore's platform facts table. Sources: spec/platforms.md §2 and §6, the
+/// Lambda, EventBridge and Secrets Manager descriptions in ../shared/api.
 public enum LambdaFacts {
-    /// The `FaaSType`.
-    public static let faasType = "Lambda"
-    /// The server-entry fields the schema requires for Lambda.
-    public static let requiredFields = ["Region"]
-    /// The server-entry fields Lambda reads besides those (`MaxMemory`/`MaxRuntime` are also
-    /// read from each action, first).
-    public static let optionalFields = ["UseSecretStore", "MaxMemory", "MaxRuntime"]
-    /// The secrets a Lambda server `N` needs: `N_AccessKey`, `N_SecretKey` (FaaSr's names).
+    /// The shared facts (fields, secrets, images, timers): FaaSrCore's platform facts table.
+    public static var facts: PlatformFacts { FaaSType.lambda.facts }
+    /// The secrets a Lambda server `N` needs, `N_AccessKey` and `N_SecretKey`, from the table.
     public static func credentialSecrets(server: String) -> (accessKey: String, secretKey: String) {
-        ("\(server)_AccessKey", "\(server)_SecretKey")
+        func name(_ field: String) -> String {
+            facts.secrets.first { $0.field == field }!.secretName(server: server)
+        }
+        return (name("AccessKey"), name("SecretKey"))
     }
     /// The secret naming the execution role: `N_ARN` (FaaSr's `AWS_ARN` for a server named `AWS`).
     public static func roleSecret(server: String) -> String { "\(server)_ARN" }
@@ -21,13 +20,6 @@ public enum LambdaFacts {
     public static let fallbackRoleSecret = "AWS_ARN"
     /// The region when the server entry has none (FaaSr's fallback).
     public static let defaultRegion = "us-east-1"
-    /// FaaSr's native Lambda images, by action `Type` (spec/platforms.md §2).
-    public static let defaultImages: [String: String] = [
-        "Python": "145342739029.dkr.ecr.us-east-1.amazonaws.com/aws-lambda-python:latest",
-        "R": "145342739029.dkr.ecr.us-east-1.amazonaws.com/aws-lambda-r:latest",
-    ]
-    /// Whether the platform supports timers (EventBridge rules).
-    public static let supportsTimers = true
 
     /// Memory when neither the action nor the server sets `MaxMemory` (MB; FaaSr's fixed value).
     public static let defaultMemoryMB = 1024

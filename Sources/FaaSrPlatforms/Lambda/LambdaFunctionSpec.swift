@@ -26,7 +26,7 @@ struct LambdaFunctionSpec: Sendable, Equatable {
             throw fail("the Lambda function name \(functionName) has \(functionName.count) characters, over Lambda's \(LambdaFacts.maxFunctionNameLength); shorten WorkflowName or the action name")
         }
         let type = action.typeText ?? "Python"
-        guard let image = workflow.actionContainer(for: name) ?? LambdaFacts.defaultImages[type] else {
+        guard let image = workflow.actionContainer(for: name) ?? LambdaFacts.facts.defaultContainer(language: type) else {
             throw fail("ActionContainers has no image for \(name), and FaaSr has no Lambda image for Type \(type); add \"ActionContainers\": {\"\(name)\": \"<ECR image URI>\"}")
         }
         func setting(_ key: String, _ fromAction: JSONNumber?, _ range: ClosedRange<Int>, _ fallback: Int, unit: String) throws -> Int {

@@ -13,13 +13,13 @@ public enum JobMarker {
 
     /// Platform and job id from the environment an action runs in.
     public static func job(in env: [String: String]) -> (platform: String, id: String?) {
-        let known: [(String, String)] = [
-            ("SLURM_JOB_ID", "SLURM"), ("GITHUB_RUN_ID", "GitHubActions"), ("AWS_LAMBDA_LOG_STREAM_NAME", "Lambda"),
-            ("__OW_ACTIVATION_ID", "OpenWhisk"), ("CLOUD_RUN_EXECUTION", "GoogleCloud"), ("KUBERNETES_SERVICE_HOST", "Kubernetes"),
+        let known: [(String, FaaSType)] = [
+            ("SLURM_JOB_ID", .slurm), ("GITHUB_RUN_ID", .gitHubActions), ("AWS_LAMBDA_LOG_STREAM_NAME", .lambda),
+            ("__OW_ACTIVATION_ID", .openWhisk), ("CLOUD_RUN_EXECUTION", .googleCloud), ("KUBERNETES_SERVICE_HOST", .kubernetes),
         ]
         for (variable, platform) in known {
             if let v = env[variable], !v.isEmpty {
-                return (platform, platform == "Kubernetes" ? env["HOSTNAME"] : v)
+                return (platform.rawValue, platform == .kubernetes ? env["HOSTNAME"] : v)
             }
         }
         return ("local", String(ProcessInfo.processInfo.processIdentifier))
