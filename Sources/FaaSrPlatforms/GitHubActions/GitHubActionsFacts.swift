@@ -1,8 +1,8 @@
 import FaaSrCore
 
-/// Every GitHub Actions constant in one place: the API's address and headers, FaaSr's default
-/// images, file names and the names of the dispatch inputs (spec/platforms.md §5). When the
-/// shared platform facts table lands in FaaSrCore, these move there.
+/// GitHub Actions' own constants: the API's address and headers, file names and the names of
+/// the dispatch inputs (spec/platforms.md §5). Images, fields and secret names come from
+/// FaaSrCore's platform facts table.
 public enum GitHubActionsFacts {
     /// The API base when `FAASR_GITHUB_API` is not set.
     public static let defaultAPIBase = "https://api.github.com"
@@ -26,9 +26,11 @@ public enum GitHubActionsFacts {
     /// The secret FaaSr uses for every GitHub call when the server has no `{Server}_PAT`.
     public static let sharedTokenSecret = "GH_PAT"
 
-    /// FaaSr's default image for an action of `type` (`Python`, `R`) on GitHub Actions.
+    /// FaaSr's default image for an action of `type` (`Python`, `R`) on GitHub Actions, from
+    /// the platform facts table; any other type gets the Python image, as FaaSr does.
     public static func defaultImage(forType type: String?) -> String {
-        type == "R" ? "ghcr.io/faasr/github-actions-r:latest" : "ghcr.io/faasr/github-actions-python:latest"
+        let facts = FaaSType.gitHubActions.facts
+        return facts.defaultContainer(language: type == "R" ? "R" : "Python")!
     }
 
     /// The image an action runs in: its `ActionContainers` entry, else FaaSr's default.
