@@ -21,9 +21,9 @@ public struct OpenWhiskPlatform: ComputePlatform {
     let apiKey: String
     let secrets: [String: String]
 
-    /// FaaSr's default image for an action of `type` on OpenWhisk.
+    /// FaaSr's default image for an action of `type` on OpenWhisk (the platform facts table).
     public static func defaultImage(forType type: String?) -> String {
-        type == "R" ? "faasr/openwhisk-r:latest" : "faasr/openwhisk-python:latest"
+        FaaSType.openWhisk.facts.defaultContainer(language: type == "R" ? "R" : "Python")!
     }
 
     /// Reads `Endpoint`, `Namespace`, `AllowSelfSignedCertificate` and `{Server}_APIkey`.
