@@ -52,7 +52,9 @@ public struct APIDescription: Sendable {
                     if param["in"]?.stringValue == "query", let n = param["name"]?.stringValue { query.insert(n) }
                 }
                 let body = op["requestBody"].map(resolver.resolve)
-                let bodySchema = try body?["content"]?["application/json"]?["schema"].map { try JSONSchema(resolver.resolve($0)) }
+                // Kubernetes declares request bodies under `*/*`; JSON is what it means for them.
+                let content = body?["content"]
+                let bodySchema = try (content?["application/json"] ?? content?["*/*"])?["schema"].map { try JSONSchema(resolver.resolve($0)) }
                 var responses: [Int: JSONSchema] = [:]
                 var statuses = Set<Int>()
                 for r in op["responses"]?.objectValue?.members ?? [] {

@@ -193,9 +193,12 @@ public struct PlatformFacts: Sendable {
         PlatformFacts(
             type: .kubernetes,
             requiredFields: [Field("Endpoint", seeded: true)],
-            optionalFields: [Field("Namespace", default: "default", seeded: true), useSecretStore],
+            optionalFields: [Field("Namespace", default: "default", seeded: true),
+                             Field("AllowSelfSignedCertificate", .boolean, default: false), Field("MaxCPU", .integer),
+                             Field("MaxMemory", .integer), Field("TimeLimit", .integer), Field("AdditionalTimeToLive", .integer),
+                             Field("NumberOfRetries", .integer, default: 6), useSecretStore],
             secrets: [SecretField(field: "Token", suffix: "Token")],
-            imagePrefix: "faasr/kubernetes-", payloadDelivery: .environment, supportsTimers: false,
+            imagePrefix: "faasr/kubernetes-", payloadDelivery: .environment, supportsTimers: true,
             userSecretsFromEnvironment: true, usesActionResources: false, serverNameStem: "K8S"),
     ]
 }
