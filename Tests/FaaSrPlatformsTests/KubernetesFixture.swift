@@ -15,7 +15,7 @@ struct KubernetesFixture {
     /// action with no container (the default image) and a Python one with its own.
     static func workflow(name: String = "My_Workflow") throws -> Workflow {
         try Workflow(text: """
-        {"WorkflowName": "\(name)", "FunctionInvoke": "start", "DefaultDataStore": "S3",
+        {"WorkflowName": \(JSONPrinter.compact(.string(name))), "FunctionInvoke": "start", "DefaultDataStore": "S3",
          "ComputeServers": {"K8s": {"FaaSType": "Kubernetes", "Endpoint": "x", "Namespace": "faasr", "MaxCPU": 500,
                                     "MaxMemory": 256, "TimeLimit": 600, "AdditionalTimeToLive": 120, "UseSecretStore": true}},
          "DataStores": {"S3": {"Endpoint": "http://s3", "Bucket": "b", "Region": "us-east-1", "Writable": "TRUE"}},

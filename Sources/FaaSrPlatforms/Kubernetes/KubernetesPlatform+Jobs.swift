@@ -76,6 +76,10 @@ extension KubernetesPlatform {
     /// Secret. Fails when the Secret is missing (the Job could not start without it).
     func image(for request: TriggerRequest) async throws -> String {
         let response = try await http.expect(call("GET", url("secrets", secretName)), [200, 404], hint: hint)
+        if response.status == 404, PlatformJSON.parse(response)["message"]?.stringValue?.hasPrefix("namespaces ") == true {
+            throw PlatformError(serverName: serverName, request: "GET secret \(secretName)", status: 404,
+                                message: "the namespace '\(namespace)' does not exist; check ComputeServers.\(serverName).Namespace (or create it: `kubectl create namespace \(namespace)`)")
+        }
         guard response.status == 200 else {
             throw PlatformError(serverName: serverName, request: "GET secret \(secretName)", status: 404,
                                 message: "the workflow is not registered in namespace '\(namespace)' (its Secret \(secretName) is missing); run `faasr register` first")
@@ -101,8 +105,8 @@ extension KubernetesPlatform {
         ]
         let response = try await http.expect(call("POST", url("jobs"), body: job, idempotent: true), [200, 201, 202, 409], hint: hint)
         if response.status == 409 {
-            let existing = try await http.expect(call("GET", url("jobs", name)), [200], hint: hint)
-            guard PlatformJSON.parse(existing)["metadata"]?["labels"]?["faasr.io/invocation"]?.stringValue == invocation else {
+            let existing = try await http.expect(call("GET", url("jobs", name)), [200, 404], hint: hint)
+            guard existing.status == 200, PlatformJSON.parse(existing)["metadata"]?["labels"]?["faasr.io/invocation"]?.stringValue == invocation else {
                 throw PlatformError(serverName: serverName, request: "POST job \(name)", status: 409, message: hint(409, PlatformHTTP.excerpt(response.text)))
             }
         }
