@@ -108,9 +108,10 @@ struct SecretsPushCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let repos = try source.repositories(wf, values)
-        guard !repos.isEmpty else {
-            CommandIO.printError(path: source.file, location: nil, message: "the workflow has no GitHubActions server to push secrets to",
-                                 hint: "secrets for SLURM, OpenWhisk and Kubernetes are read from the environment where the action runs")
+        let kubernetes = try source.kubernetesPlatforms(wf, values)
+        guard !repos.isEmpty || !kubernetes.isEmpty else {
+            CommandIO.printError(path: source.file, location: nil, message: "the workflow has no GitHubActions or Kubernetes server to push secrets to",
+                                 hint: "secrets for SLURM and OpenWhisk are read from the environment where the action runs")
             throw ExitCode(1)
         }
         for repo in repos {
@@ -122,6 +123,7 @@ struct SecretsPushCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
+        try await source.push(to: kubernetes)
     }
 }
 #endif

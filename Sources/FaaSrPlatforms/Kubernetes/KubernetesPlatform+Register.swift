@@ -34,16 +34,18 @@ extension KubernetesPlatform {
         for action in deployment.actions { images[action] = .string(Self.image(action, in: deployment.workflow)) }
         var annotations = JSONObject()
         annotations[Self.imagesAnnotation] = .string(JSONPrinter.compact(.object(images)))
-        let body: JSONValue = [
-            "apiVersion": "v1", "kind": "Secret", "type": "Opaque",
-            "metadata": ["name": .string(secretName), "labels": .object(ownerLabels), "annotations": .object(annotations)],
-        ]
+        var metadata = JSONObject()
+        metadata["name"] = .string(secretName)
+        metadata["labels"] = .object(ownerLabels)
+        metadata["annotations"] = .object(annotations)
         let keys = credentialKeys
-        var state = ["kind": "secret", "keys": keys.joined(separator: ",")]
+        // What register records (Registration keeps each change's state): stable across registers.
+        let state = ["kind": "secret", "keys": keys.joined(separator: ",")]
         let detail = "credentials \(keys.isEmpty ? "(none)" : keys.joined(separator: ", ")); images of \(deployment.actions.joined(separator: ", "))"
         let response = try await http.expect(call("GET", url("secrets", secretName)), [200, 404], hint: hint)
+        func body() -> JSONValue { ["apiVersion": "v1", "kind": "Secret", "type": "Opaque", "metadata": .object(metadata)] }
         if response.status == 404 {
-            return RegistrationPlan(serverName: serverName, changes: [PlanChange(kind: .create, resource: secretName, detail: "new Secret: " + detail, body: body, state: state)])
+            return RegistrationPlan(serverName: serverName, changes: [PlanChange(kind: .create, resource: secretName, detail: "new Secret: " + detail, body: body(), state: state)])
         }
         let current = PlatformJSON.parse(response)
         var differs: [String] = []
@@ -55,10 +57,11 @@ extension KubernetesPlatform {
         }
         if haveKeys == keys, !changedValues.isEmpty { differs.append("new values for \(changedValues.joined(separator: ", "))") }
         if current["metadata"]?["annotations"]?[Self.imagesAnnotation] != annotations[Self.imagesAnnotation] { differs.append("images") }
-        state["resourceVersion"] = current["metadata"]?["resourceVersion"]?.stringValue ?? ""
+        // The update carries the version it was planned against: a Secret changed meanwhile is a 409.
+        metadata["resourceVersion"] = current["metadata"]?["resourceVersion"] ?? ""
         let change = differs.isEmpty
             ? PlanChange(kind: .unchanged, resource: secretName, state: state)
-            : PlanChange(kind: .update, resource: secretName, detail: differs.joined(separator: "; "), body: body, state: state)
+            : PlanChange(kind: .update, resource: secretName, detail: differs.joined(separator: "; "), body: body(), state: state)
         return RegistrationPlan(serverName: serverName, changes: [change])
     }
 
@@ -79,9 +82,6 @@ extension KubernetesPlatform {
                 if change.kind == .create {
                     _ = try await http.expect(call("POST", url("secrets"), body: .object(secret)), [200, 201, 202], hint: hint)
                 } else {
-                    var metadata = secret["metadata"]?.objectValue ?? JSONObject()
-                    metadata["resourceVersion"] = .string(change.state["resourceVersion"] ?? "")
-                    secret["metadata"] = .object(metadata)
                     _ = try await http.expect(call("PUT", url("secrets", change.resource), body: .object(secret)), [200, 201], hint: hint)
                 }
             case (.delete, "cronjob"):
