@@ -12,6 +12,7 @@ public enum PlatformCatalog {
         (FaaSType.gitHubActions.rawValue, { try GitHubActionsPlatform(context: $0) }),
         (FaaSType.lambda.rawValue, { try LambdaPlatform(context: $0) }),
         (FaaSType.openWhisk.rawValue, { try OpenWhiskPlatform(context: $0) }),
+        (FaaSType.googleCloud.rawValue, { try GoogleCloudPlatform(context: $0) }),
     ]
 
     /// The platform for one compute server (its `FaaSType` decides).
