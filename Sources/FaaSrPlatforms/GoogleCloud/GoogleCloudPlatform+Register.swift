@@ -98,20 +98,9 @@ extension GoogleCloudPlatform {
                 }
             }
         } catch {
-            var rolledBack: [String] = []
-            for name in created where (try? await deleteJob(name)) != nil { rolledBack.append(name) }
-            let kept = done.filter { !$0.hasPrefix("created ") }
-            var notes: [String] = []
-            if !rolledBack.isEmpty { notes.append("deleted again the jobs this register created (\(rolledBack.joined(separator: ", ")))") }
-            let lost = created.filter { !rolledBack.contains($0) }
-            if !lost.isEmpty { notes.append("could not delete \(lost.joined(separator: ", ")); delete them in the Cloud console or run unregister") }
-            if !kept.isEmpty { notes.append("kept: \(kept.joined(separator: ", "))") }
-            let suffix = notes.isEmpty ? "" : " Nothing half-registered is left: \(notes.joined(separator: "; "))."
-            if var failure = error as? PlatformError {
-                failure.message += suffix
-                throw failure
+            throw await ApplyRollback.undo(error, serverName: serverName, noun: "jobs", created: created, done: done) {
+                try await deleteJob($0)
             }
-            throw PlatformError(serverName: serverName, request: "register", message: "\(error)\(suffix)")
         }
     }
 

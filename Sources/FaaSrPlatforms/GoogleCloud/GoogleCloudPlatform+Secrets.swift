@@ -29,31 +29,20 @@ extension GoogleCloudPlatform {
     /// version), in name order. When one fails, the error says which were already stored;
     /// pushing again completes the rest.
     public func pushSecrets(_ secrets: [String: String]) async throws -> [(name: String, outcome: SecretOutcome)] {
-        if let empty = secrets.keys.sorted().first(where: { secrets[$0]?.isEmpty ?? true }) {
-            throw PlatformError(serverName: serverName, request: "secrets push",
-                                message: "the secret \(empty) is empty; set a value for it (environment or .env) before pushing")
-        }
-        var done: [(name: String, outcome: SecretOutcome)] = []
-        for name in secrets.keys.sorted() {
-            do {
-                var outcome = SecretOutcome.updated
-                if try await !hasSecret(name) {
-                    let create = "\(secretsBase)/projects/\(project)/secrets?secretId=\(PlatformJSON.segment(name))"
-                    let response = try await api.send("POST", create, body: ["replication": ["automatic": .object(JSONObject())]])
-                    // 409: created meanwhile (by an earlier, interrupted push); add the version.
-                    guard [200, 409].contains(response.status) else { throw api.failure("POST", create, response) }
-                    outcome = response.status == 200 ? .created : .updated
-                }
-                let data = Array((secrets[name] ?? "").utf8)
-                let payload: JSONValue = ["data": .string(Data(data).base64EncodedString()), "dataCrc32c": .string(String(CRC32C.checksum(data)))]
-                _ = try await api.expect("POST", secretURL(name, ":addVersion"), body: ["payload": payload])
-                done.append((name, outcome))
-            } catch var error as PlatformError {
-                if !done.isEmpty { error.message += " Already stored: \(done.map(\.name).joined(separator: ", "))." }
-                throw error
+        try await SecretPush.each(secrets, serverName: serverName) { name, value in
+            var outcome = SecretOutcome.updated
+            if try await !hasSecret(name) {
+                let create = "\(secretsBase)/projects/\(project)/secrets?secretId=\(PlatformJSON.segment(name))"
+                let response = try await api.send("POST", create, body: ["replication": ["automatic": .object(JSONObject())]])
+                // 409: created meanwhile (by an earlier, interrupted push); add the version.
+                guard [200, 409].contains(response.status) else { throw api.failure("POST", create, response) }
+                outcome = response.status == 200 ? .created : .updated
             }
+            let data = Array(value.utf8)
+            let payload: JSONValue = ["data": .string(Data(data).base64EncodedString()), "dataCrc32c": .string(String(CRC32C.checksum(data)))]
+            _ = try await api.expect("POST", secretURL(name, ":addVersion"), body: ["payload": payload])
+            return outcome
         }
-        return done
     }
 }
 
