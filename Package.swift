@@ -84,6 +84,8 @@ if !light {
                 "FaaSrCore", "FaaSrStorage", "FaaSrPlatformAPI", "CSodium",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // RSA (RS256) for Google service-account tokens.
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -123,6 +125,7 @@ if !light {
             dependencies: [
                 "FaaSrCore", "FaaSrTestSupport", "CSodium",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -133,6 +136,7 @@ if !light {
                 "FaaSrPlatforms", "FaaSrPlatformAPI", "FaaSrPlatformTestSupport", "FaaSrTestSupport",
                 "FaaSrCore", "FaaSrStorage", "FaaSrControl", "FaaSrRuntime",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),
         // Hummingbird: the loopback GitHub API server of FunctionFetchTests.

@@ -84,8 +84,9 @@ public struct APIDescription: Sendable {
         let t = template.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var out: [String: String] = [:]
         for (i, seg) in t.enumerated() where seg.hasPrefix("{") && i < p.count {
-            let name = String(seg.dropFirst().dropLast())
-            let raw = i == t.count - 1 && name == "path" ? p[i...].joined(separator: "/") : p[i]
+            let (name, verb) = Self.variable(seg)
+            var raw = i == t.count - 1 && name == "path" ? p[i...].joined(separator: "/") : p[i]
+            if let verb, raw.hasSuffix(":" + verb) { raw.removeLast(verb.count + 1) }
             out[name] = raw.removingPercentEncoding ?? raw
         }
         return out
@@ -97,10 +98,22 @@ public struct APIDescription: Sendable {
         guard t.count <= p.count else { return false }
         for (i, seg) in t.enumerated() {
             if seg == "{path}" && i == t.count - 1 { return p[i...].allSatisfy { !$0.isEmpty } }
-            if seg.hasPrefix("{") { if p[i].isEmpty { return false } else { continue } }
+            if seg.hasPrefix("{") {
+                // Google's custom methods: `{jobsId}:run` is the variable followed by `:run`.
+                if let verb = variable(String(seg)).verb { if p[i].count > verb.count + 1 && p[i].hasSuffix(":" + verb) { continue } else { return false } }
+                if p[i].isEmpty { return false } else { continue }
+            }
             if seg != p[i] { return false }
         }
         return t.count == p.count
+    }
+
+    /// The variable's name in a template segment `{name}` or `{name}:verb`, and the verb.
+    static func variable(_ segment: String) -> (name: String, verb: String?) {
+        guard let close = segment.firstIndex(of: "}") else { return (segment, nil) }
+        let name = String(segment[segment.index(after: segment.startIndex)..<close])
+        let rest = segment[segment.index(after: close)...]
+        return (name, rest.hasPrefix(":") ? String(rest.dropFirst()) : nil)
     }
 
     /// Inlines `#/...` references (the excerpts have no cycles).

@@ -29,6 +29,21 @@ struct SecretsSourceOptions: ParsableArguments {
         }
     }
 
+    /// The platform of each GoogleCloud server (one per project), whose Secret Manager holds the secrets.
+    func googleProjects(_ wf: Workflow, _ values: [String: String]) throws -> [(label: String, platform: GoogleCloudPlatform)] {
+        try GoogleSecretSync.googleServers(of: wf).map { s in
+            let context = PlatformContext(serverName: s.name, server: s.object, workflowName: wf.workflowName ?? "",
+                                          secrets: values, environment: ProcessInfo.processInfo.environment)
+            do {
+                let platform = try GoogleCloudPlatform(context: context)
+                return ("\(s.name) (\(platform.project))", platform)
+            } catch {
+                CommandIO.printError(path: file, location: wf.location(of: s.pointer), message: "\(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
     /// The repository client of each GitHubActions server (one per repository).
     func repositories(_ wf: Workflow, _ values: [String: String]) throws -> [(server: String, api: GitHubRepositoryAPI)] {
         try GitHubSecretSync.gitHubServers(of: wf).map { s in
@@ -46,7 +61,7 @@ struct SecretsSourceOptions: ParsableArguments {
 struct SecretsCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Show which of a workflow's secrets are set locally (environment, .env) and in its GitHub repositories.",
+        abstract: "Show which of a workflow's secrets are set locally (environment, .env), in its GitHub repositories and in its Google Cloud projects' Secret Manager.",
         discussion: "Exit status 1 when a required secret is missing anywhere it was looked for. Values are never printed.")
 
     @OptionGroup var source: SecretsSourceOptions
@@ -57,10 +72,16 @@ struct SecretsCheckCommand: AsyncParsableCommand {
     func run() async throws {
         let (wf, values) = try source.load()
         let repos = localOnly ? [] : try source.repositories(wf, values)
+        let projects = localOnly ? [] : try source.googleProjects(wf, values)
         var columns: [[GitHubSecretSync.Row]] = []
         do {
             columns.append(try await GitHubSecretSync.check(wf, values: values, api: nil))
             for repo in repos { columns.append(try await GitHubSecretSync.check(wf, values: values, api: repo.api)) }
+            for project in projects {
+                var rows = columns[0]
+                for i in rows.indices { rows[i].isInRepository = try await project.platform.hasSecret(rows[i].name) }
+                columns.append(rows)
+            }
         } catch {
             CommandIO.printError(path: source.file, location: nil, message: "\(error)")
             throw ExitCode(1)
@@ -68,6 +89,7 @@ struct SecretsCheckCommand: AsyncParsableCommand {
         let width = max(12, (columns[0].map(\.name.count).max() ?? 0) + 2)
         var header = "  " + "NAME".padding(toLength: width, withPad: " ", startingAt: 0) + "LOCAL    "
         for repo in repos { header += "\(repo.server) (\(repo.api.owner)/\(repo.api.repo))  " }
+        for project in projects { header += "\(project.label)  " }
         print(header)
         var missing = 0
         for (i, row) in columns[0].enumerated() {
@@ -94,7 +116,7 @@ struct SecretsCheckCommand: AsyncParsableCommand {
 struct SecretsPushCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "push",
-        abstract: "Store a workflow's secrets in its GitHub repositories (libsodium sealed boxes, as GitHub requires).",
+        abstract: "Store a workflow's secrets in its GitHub repositories (libsodium sealed boxes, as GitHub requires) and Google Cloud projects (Secret Manager).",
         discussion: "Values come from the environment or the .env file and are never printed. Nothing is pushed while a required secret has no local value.")
 
     @OptionGroup var source: SecretsSourceOptions
@@ -109,10 +131,21 @@ struct SecretsPushCommand: AsyncParsableCommand {
         }
         let repos = try source.repositories(wf, values)
         let kubernetes = try source.kubernetesPlatforms(wf, values)
-        guard !repos.isEmpty || !kubernetes.isEmpty else {
-            CommandIO.printError(path: source.file, location: nil, message: "the workflow has no GitHubActions or Kubernetes server to push secrets to",
+        let projects = try source.googleProjects(wf, values)
+        guard !repos.isEmpty || !kubernetes.isEmpty || !projects.isEmpty else {
+            CommandIO.printError(path: source.file, location: nil, message: "the workflow has no GitHubActions, Kubernetes or GoogleCloud server to push secrets to",
                                  hint: "secrets for SLURM and OpenWhisk are read from the environment where the action runs")
             throw ExitCode(1)
+        }
+        for project in projects {
+            do {
+                for (name, outcome) in try await GoogleSecretSync.push(wf, values: values, platform: project.platform) {
+                    print("\(project.label): \(name) \(outcome.rawValue)")
+                }
+            } catch {
+                CommandIO.printError(path: source.file, location: nil, message: "\(error)")
+                throw ExitCode(1)
+            }
         }
         for repo in repos {
             do {

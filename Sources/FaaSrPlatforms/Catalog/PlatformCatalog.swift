@@ -13,6 +13,7 @@ public enum PlatformCatalog {
         (FaaSType.lambda.rawValue, { try LambdaPlatform(context: $0) }),
         (FaaSType.openWhisk.rawValue, { try OpenWhiskPlatform(context: $0) }),
         (FaaSType.kubernetes.rawValue, { try KubernetesPlatform(context: $0) }),
+        (FaaSType.googleCloud.rawValue, { try GoogleCloudPlatform(context: $0) }),
     ]
 
     /// The platform for one compute server (its `FaaSType` decides).

@@ -104,18 +104,9 @@ extension LambdaPlatform {
                 }
             }
         } catch {
-            var rolledBack: [String] = []
-            for name in created where (try? await lambda.deleteFunction(name)) != nil { rolledBack.append(name) }
-            let kept = done.filter { !$0.hasPrefix("created ") }
-            var notes: [String] = []
-            if !rolledBack.isEmpty { notes.append("deleted again the functions this register created (\(rolledBack.joined(separator: ", ")))") }
-            if !kept.isEmpty { notes.append("kept: \(kept.joined(separator: ", "))") }
-            let suffix = notes.isEmpty ? "" : " Nothing half-registered is left: \(notes.joined(separator: "; "))."
-            if var failure = error as? PlatformError {
-                failure.message += suffix
-                throw failure
+            throw await ApplyRollback.undo(error, serverName: serverName, noun: "functions", created: created, done: done) {
+                try await lambda.deleteFunction($0)
             }
-            throw PlatformError(serverName: serverName, request: "register", message: "\(error)\(suffix)")
         }
     }
 

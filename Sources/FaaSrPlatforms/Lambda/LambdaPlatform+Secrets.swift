@@ -16,20 +16,8 @@ extension LambdaPlatform {
     /// Values never appear in results or errors. When one fails, the error says which were
     /// already stored; pushing again completes the rest.
     public func pushSecrets(_ secrets: [String: String]) async throws -> [(name: String, outcome: SecretOutcome)] {
-        if let empty = secrets.keys.sorted().first(where: { secrets[$0]?.isEmpty ?? true }) {
-            throw PlatformError(serverName: serverName, request: "secrets push",
-                                message: "the secret \(empty) is empty; set a value for it (environment or .env) before pushing")
+        try await SecretPush.each(secrets, serverName: serverName) { name, value in
+            try await secretsManager.store(name, value: value) ? .created : .updated
         }
-        var done: [(name: String, outcome: SecretOutcome)] = []
-        for name in secrets.keys.sorted() {
-            do {
-                let created = try await secretsManager.store(name, value: secrets[name] ?? "")
-                done.append((name, created ? .created : .updated))
-            } catch var error as PlatformError {
-                if !done.isEmpty { error.message += " Already stored: \(done.map(\.name).joined(separator: ", "))." }
-                throw error
-            }
-        }
-        return done
     }
 }
