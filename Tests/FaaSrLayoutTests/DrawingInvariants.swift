@@ -5,7 +5,7 @@ import TUIKit
 enum DrawingInvariants {
     static func violations(_ d: DAGDrawing, graph: LayoutGraph, canvas: Canvas) -> [String] {
         var problems: [String] = []
-        func onBorder(_ p: CellPoint, _ r: CellRect) -> Bool {
+        func onBorder(_ p: CellPoint, _ r: Rect) -> Bool {
             r.contains(p) && (p.x == r.x || p.y == r.y || p.x == r.x + r.width - 1 || p.y == r.y + r.height - 1)
         }
         // No two boxes overlap.

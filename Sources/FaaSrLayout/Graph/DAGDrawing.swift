@@ -1,3 +1,5 @@
+import TUIKit
+
 /// A cell position on the drawing: `x` is the column, `y` the row, both from 0.
 public struct CellPoint: Sendable, Equatable, Hashable, Codable {
     /// Column.
@@ -11,31 +13,9 @@ public struct CellPoint: Sendable, Equatable, Hashable, Codable {
     }
 }
 
-/// A rectangle of cells.
-public struct CellRect: Sendable, Equatable, Hashable, Codable {
-    /// Left column.
-    public var x: Int
-    /// Top row.
-    public var y: Int
-    /// Width in cells.
-    public var width: Int
-    /// Height in cells.
-    public var height: Int
-    /// Creates a rectangle.
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = width
-        self.height = height
-    }
+extension Rect {
     /// Whether the cell lies inside the rectangle.
-    public func contains(_ p: CellPoint) -> Bool {
-        p.x >= x && p.x < x + width && p.y >= y && p.y < y + height
-    }
-    /// Whether two rectangles share at least one cell.
-    public func intersects(_ o: CellRect) -> Bool {
-        x < o.x + o.width && o.x < x + width && y < o.y + o.height && o.y < y + height
-    }
+    public func contains(_ p: CellPoint) -> Bool { contains(x: p.x, y: p.y) }
 }
 
 /// Direction of the layers.
@@ -71,9 +51,9 @@ public struct DAGDrawing: Sendable, Equatable {
 /// Where one node's box goes.
 public struct NodeBox: Sendable, Equatable {
     /// The box border's rectangle, without the stacked shadow or self-loop.
-    public var frame: CellRect
+    public var frame: Rect
     /// Everything drawn for the node: frame, stacked shadow and self-loop.
-    public var extent: CellRect
+    public var extent: Rect
     /// Lines of text inside the box, top to bottom (already decorated: `▶`, `!`, `×N`).
     public var lines: [String]
     /// Whether the box has a stacked shadow (rank above 1).

@@ -179,7 +179,7 @@ public enum DAGLayout {
         var boxes: [NodeBox] = (0..<n).map { v in
             let m = metrics[v]
             let origin = cell(start[v] + m.leadingOrder(o), bandStart[layered.layer[v]])
-            let frame = CellRect(x: origin.x, y: origin.y, width: m.frameWidth, height: m.frameHeight)
+            let frame = Rect(x: origin.x, y: origin.y, width: m.frameWidth, height: m.frameHeight)
             var ext = frame
             if m.hasSelfLoop { if tb { ext.x -= 1; ext.width += 1 } else { ext.y -= 1; ext.height += 1 } }
             if m.isStacked { if tb { ext.width += 1 } else { ext.height += 1 } }

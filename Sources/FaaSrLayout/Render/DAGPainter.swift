@@ -58,7 +58,6 @@ public struct DAGPainter: Sendable {
             if let ia = index(a) { mask[ia] |= fa }
             if let ib = index(b) { mask[ib] |= fb }
         }
-        let viewRect = CellRect(x: view.x, y: view.y, width: view.width, height: view.height)
         /// The cells of each axis-parallel segment of `points` that lie in the viewport or
         /// one cell around it (so lines leaving the viewport still join its edge).
         func runs(_ points: [CellPoint]) -> [[CellPoint]] {
@@ -90,7 +89,7 @@ public struct DAGPainter: Sendable {
             for (a, b) in zip(cells, cells.dropFirst()) { link(a, b) }
         }
         // Box frames and stacked shadows.
-        for (i, box) in drawing.boxes.enumerated() where box.extent.intersects(viewRect) {
+        for (i, box) in drawing.boxes.enumerated() where box.extent.intersects(view) {
             let f = box.frame
             let right = f.x + f.width - 1, bottom = f.y + f.height - 1
             path([.init(x: f.x, y: f.y), .init(x: right, y: f.y), .init(x: right, y: bottom), .init(x: f.x, y: bottom), .init(x: f.x, y: f.y)])
@@ -118,8 +117,8 @@ public struct DAGPainter: Sendable {
         for (i, route) in drawing.edges.enumerated() where route.points.count >= 2 {
             if viewport != nil {
                 let xs = route.points.map(\.x), ys = route.points.map(\.y)
-                let bounds = CellRect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()! + 1, height: ys.max()! - ys.min()! + 1)
-                if !bounds.intersects(viewRect) { continue }
+                let bounds = Rect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()! + 1, height: ys.max()! - ys.min()! + 1)
+                if !bounds.intersects(view) { continue }
             }
             let edge = graph.edges[i]
             var bits: UInt8
@@ -171,7 +170,7 @@ public struct DAGPainter: Sendable {
             canvas.set(Cell(head, width: 1, role: edgeRole(bits | (ink[k] & Ink.lit))), x: k % w, y: k / w)
         }
         // Text inside boxes.
-        for (i, box) in drawing.boxes.enumerated() where box.extent.intersects(viewRect) {
+        for (i, box) in drawing.boxes.enumerated() where box.extent.intersects(view) {
             let f = box.frame
             let role = nodeRole(i, graph: graph, neighbours: neighbours)
             let inner = f.width - 4

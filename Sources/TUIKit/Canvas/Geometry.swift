@@ -47,6 +47,11 @@ public struct Rect: Equatable, Sendable, Hashable {
         px >= x && px < maxX && py >= y && py < maxY
     }
 
+    /// Whether two rectangles share at least one cell.
+    public func intersects(_ o: Rect) -> Bool {
+        x < o.maxX && o.x < maxX && y < o.maxY && o.y < maxY
+    }
+
     /// The overlap of two rectangles (empty when they do not meet).
     public func intersection(_ o: Rect) -> Rect {
         let nx = max(x, o.x), ny = max(y, o.y)
