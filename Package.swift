@@ -16,15 +16,33 @@ var targets: [Target] = [
     // MARK: Libraries (pure)
     // Generic, not FaaSr: lossless JSON, the JSON Schema engine, UTC time, the atomic writer.
     .target(name: "FaaSrBase"),
-    .target(name: "FaaSrCore", dependencies: ["FaaSrBase"]),
+    // The official FaaSr schemas, compiled in as bytes from their files (`PackageResources.*`).
+    .target(
+        name: "FaaSrCore", dependencies: ["FaaSrBase"],
+        resources: [
+            .embedInCode("Resources/schema/FaaSr.schema.json"),
+            .embedInCode("Resources/schema/FaaSr-1.x.schema.json"),
+        ]),
     .target(name: "TUIKit"),
     .target(name: "FaaSrLayout", dependencies: ["FaaSrCore", "TUIKit"]),
     // The only C in the package: ncursesw shim + terminal-restoring signal handler.
     .target(name: "CNCursesW", linkerSettings: [.linkedLibrary("ncursesw")]),
     .target(name: "NCursesBackend", dependencies: ["CNCursesW", "TUIKit"]),
-    .target(name: "FaaSrTUI", dependencies: ["FaaSrCore", "FaaSrLayout", "TUIKit"]),
-    // Shared by test targets only: locating ../shared, the corpus, the local S3 server.
-    .target(name: "FaaSrTestSupport", dependencies: ["FaaSrCore"]),
+    // The `:new` templates, compiled in from their files (samples/templates links there);
+    // empty.json is the sample of the template built in code.
+    .target(
+        name: "FaaSrTUI", dependencies: ["FaaSrCore", "FaaSrLayout", "TUIKit"],
+        exclude: ["Resources/templates/empty.json"],
+        resources: [
+            .embedInCode("Resources/templates/tutorial.json"),
+            .embedInCode("Resources/templates/diamond.json"),
+            .embedInCode("Resources/templates/conditional.json"),
+        ]),
+    // The platform protocol (and Trigger), below both the platforms and the runtime; pure.
+    .target(name: "FaaSrPlatformAPI", dependencies: ["FaaSrCore"]),
+    // Shared by test targets only: locating ../shared, the corpus, the local S3 server, and
+    // the test doubles (Doubles/: a recording and a refusing Trigger, a scripted Terminal).
+    .target(name: "FaaSrTestSupport", dependencies: ["FaaSrCore", "FaaSrPlatformAPI", "TUIKit"]),
 
     // MARK: Executables (thin)
     .executableTarget(
@@ -74,8 +92,6 @@ if !light {
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
-        // The platform protocol (and Trigger), below both the platforms and the runtime.
-        .target(name: "FaaSrPlatformAPI", dependencies: ["FaaSrCore"]),
         // libsodium (Debian libsodium-dev) for GitHub's sealed-box secrets: a module map, no C of ours.
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .target(

@@ -75,8 +75,7 @@ struct EndToEndTmuxTests {
     func openSamplesAndLegacy() throws {
         guard let bin = try TmuxSession.require() else { return }
         let dir = try temporaryFolder()
-        let samples = (FileManager.default.enumerator(atPath: Self.packageRoot.appendingPathComponent("samples").path)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
+        let samples = SampleFiles.json()
         #expect(!samples.isEmpty)
         for (i, s) in samples.enumerated() {
             let f = try copy(Self.packageRoot.appendingPathComponent("samples/" + s).path, to: dir, as: "s\(i).json")

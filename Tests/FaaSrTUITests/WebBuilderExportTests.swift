@@ -60,8 +60,7 @@ struct WebBuilderExportTests {
 
     @Test("every sample and every corpus workflow: node ids are the ActionList keys, every edge is in the layout, nothing is added")
     func corpusAndSamples() throws {
-        let samples = (FileManager.default.enumerator(atPath: SharedFixtures.packageRoot.appendingPathComponent("samples").path)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".json") }.map { SharedFixtures.packageRoot.appendingPathComponent("samples/" + $0) }
+        let samples = SampleFiles.json().map { SharedFixtures.packageRoot.appendingPathComponent("samples/" + $0) }
         #expect(samples.count >= 9)
         var files = samples
         let corpus = try SharedFixtures.require()

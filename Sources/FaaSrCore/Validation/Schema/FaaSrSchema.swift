@@ -1,4 +1,10 @@
 /// The FaaSr workflow schemas this package knows, compiled once on first use.
+///
+/// The texts are the official files in `Resources/schema/`, compiled into the binary as SwiftPM
+/// resources (`.embedInCode`), so validation needs no file at run time. Sources (MIT licensed):
+/// FaaSr/FaaSr-Backend:FaaSr_py/FaaSr.schema.json@f17f58f8 (2.x) and
+/// FaaSr/FaaSr-package:schema/FaaSr.schema.json@0ab5844f (1.x); see ../shared/schema/README.md.
+/// A test (`embeddedSchemasEqualTheSharedCopies`) checks they still equal ../shared/schema.
 public enum FaaSrSchema: String, Sendable, CaseIterable {
     /// The official 2.x schema (`ActionList` files), `FaaSr/FaaSr-Backend:FaaSr_py/FaaSr.schema.json`.
     case v2 = "2.x"
@@ -28,6 +34,8 @@ public enum FaaSrSchema: String, Sendable, CaseIterable {
         return .v2
     }
 
+    private static let officialV2Text = String(decoding: PackageResources.FaaSr_schema_json, as: UTF8.self)
+    private static let officialV1Text = String(decoding: PackageResources.FaaSr_1_x_schema_json, as: UTF8.self)
     private static let compiledV2 = compile(officialV2Text)
     private static let compiledV1 = compile(officialV1Text)
 
@@ -35,7 +43,7 @@ public enum FaaSrSchema: String, Sendable, CaseIterable {
         do {
             return try JSONSchema(JSONDocument(text: text).root)
         } catch {
-            // The texts are constants checked by tests; failing here is a build defect.
+            // The texts are compiled-in resources checked by tests; failing here is a build defect.
             fatalError("embedded FaaSr schema does not compile: \(error)")
         }
     }
