@@ -1,4 +1,5 @@
 import FaaSrCore
+import FaaSrTestSupport
 import FaaSrStorage
 import Foundation
 import Testing
@@ -15,19 +16,6 @@ final class OpenedStores: StoreResolver, @unchecked Sendable {
     func store(named name: String, config: JSONObject) throws -> any ObjectStore {
         lock.withLock { names.append(name) }
         return try inner.store(named: name, config: config)
-    }
-}
-
-/// A trigger that accepts the first `accept` requests and then refuses, as a platform that
-/// answers an error (GitHub's 404 "Cannot find the destination", 422, ...).
-actor RefusingTrigger: Trigger {
-    let accept: Int
-    let message: String
-    private(set) var accepted: [TriggerRequest] = []
-    init(accept: Int, message: String) { self.accept = accept; self.message = message }
-    func trigger(_ request: TriggerRequest) async throws {
-        guard accepted.count < accept else { throw RuntimeFailure(message) }
-        accepted.append(request)
     }
 }
 

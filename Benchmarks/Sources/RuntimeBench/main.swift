@@ -45,6 +45,11 @@ struct CountingResolver: StoreResolver {
     }
 }
 
+/// Accepts every successor request and starts nothing (the bench's child runs one action).
+struct DiscardingTrigger: Trigger {
+    func trigger(_ request: TriggerRequest) async throws {}
+}
+
 func maxRSSKilobytes() -> Int {
     var usage = rusage()
     getrusage(__rusage_who_t(truncatingIfNeeded: RUSAGE_SELF.rawValue), &usage)
@@ -87,7 +92,7 @@ if args.count > 1 && args[1] == "run" {
     let counter = Counter()
     let inner: any StoreResolver = opts["store-dir"].map { storeResolver(root: URL(fileURLWithPath: $0)) } ?? S3StoreResolver()
     let resolver = CountingResolver(inner: inner, counter: counter)
-    let trigger: any Trigger = opts["trigger-dir"].map { LocalTrigger(queue: URL(fileURLWithPath: $0)) } ?? RecordingTrigger()
+    let trigger: any Trigger = opts["trigger-dir"].map { LocalTrigger(queue: URL(fileURLWithPath: $0)) } ?? DiscardingTrigger()
     var runner = ActionRunner(request: request, stores: resolver, trigger: trigger,
                               functionRunner: ProcessFunctionRunner(rpcPort: 0),
                               workingDirectory: URL(fileURLWithPath: opts["work-dir"] ?? FileManager.default.currentDirectoryPath))

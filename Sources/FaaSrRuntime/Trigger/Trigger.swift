@@ -54,15 +54,6 @@ enum Successors {
     }
 }
 
-/// Records trigger requests instead of sending them (tests, dry runs).
-public actor RecordingTrigger: Trigger {
-    /// Every request, in order.
-    public private(set) var requests: [TriggerRequest] = []
-    /// Creates an empty recorder.
-    public init() {}
-    public func trigger(_ request: TriggerRequest) async throws { requests.append(request) }
-}
-
 /// Starts successors on this machine: each request becomes a file in a queue folder that
 /// `faasr local` watches and turns into a `faasr run` process.
 public struct LocalTrigger: Trigger {

@@ -1,7 +1,7 @@
 import Synchronization
 import TUIKit
 
-/// The designer's main loop against any ``Terminal`` (ncurses, or ``FakeTerminal`` in tests):
+/// The designer's main loop against any ``Terminal`` (ncurses, or `FakeTerminal` in tests):
 /// read input, run ``reduce(_:_:)``, run the effects, draw. File effects run at once
 /// (``EffectRunner/perform(_:)``); ``Job``s run as tasks that send events into an inbox the
 /// loop drains between keys, so a long run never blocks a keystroke. Quitting cancels the
@@ -14,7 +14,7 @@ public final class Program {
         /// The terminal read's timeout while jobs run (how soon their events are drawn).
         public var busyMilliseconds = 15
         /// An asynchronous pause after a read that found nothing (for terminals whose reads
-        /// do not wait, like ``FakeTerminal``).
+        /// do not wait, like `FakeTerminal`).
         public var pauseMilliseconds = 0
         /// The defaults for a real terminal.
         public init() {}

@@ -27,7 +27,7 @@ public struct MouseEvent: Hashable, Sendable {
 }
 
 /// A terminal the app can draw to and read from. `NCursesBackend` implements it for real
-/// terminals; ``FakeTerminal`` plays a script of keys and keeps what was drawn, for tests.
+/// terminals; `FakeTerminal` (FaaSrTestSupport) plays a script of keys and keeps what was drawn, for tests.
 public protocol Terminal {
     /// The current size.
     var size: Size { get }

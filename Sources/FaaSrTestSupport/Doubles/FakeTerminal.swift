@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TUIKit
 
 /// A terminal for tests (like ratatui's `TestBackend` or bubbletea's `teatest`): it plays a
 /// script of steps — keys, resizes, and waits until the screen shows some text — and keeps
