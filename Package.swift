@@ -155,12 +155,10 @@ if !light {
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]),
-        // Hummingbird: the loopback GitHub API server of FunctionFetchTests.
-        // PropertyBased: generated requests against the RPC server.
+        // FaaSrPlatformTestSupport: the shared LoopbackServer under FunctionFetchTests' GitHub
+        // API server. PropertyBased: generated requests against the RPC server.
         .testTarget(name: "FaaSrRuntimeTests", dependencies: [
-            "FaaSrRuntime", "FaaSrTestSupport",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "Logging", package: "swift-log"),
+            "FaaSrRuntime", "FaaSrTestSupport", "FaaSrPlatformTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ]

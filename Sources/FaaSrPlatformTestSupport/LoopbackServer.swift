@@ -28,6 +28,15 @@ public struct LoopbackReply: Sendable {
     public var status: Int
     /// The body (JSON, or empty).
     public var body: [UInt8]
+    /// Further answer headers (`Location`, or a `Content-Type` other than the server's).
+    public var headers: [String: String] = [:]
+
+    /// An answer of `status` with `body` and `headers`.
+    public init(status: Int, body: [UInt8], headers: [String: String] = [:]) {
+        self.status = status
+        self.body = body
+        self.headers = headers
+    }
 
     /// A JSON answer.
     public static func json(_ status: Int, _ value: JSONValue) -> LoopbackReply {
@@ -101,6 +110,9 @@ public final class LoopbackServer: @unchecked Sendable {
                     headers: headers, body: Array(buffer.readableBytesView)))
                 var response = Response(status: .init(code: reply.status), body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
                 if !reply.body.isEmpty { response.headers[.contentType] = contentType }
+                for (name, value) in reply.headers {
+                    if let field = HTTPFields.Element.Name(name) { response.headers[field] = value }
+                }
                 return response
             }
         }

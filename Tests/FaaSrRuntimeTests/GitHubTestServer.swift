@@ -1,8 +1,7 @@
 import FaaSrCore
+import FaaSrPlatformTestSupport
 import FaaSrTestSupport
 import Foundation
-import Hummingbird
-import Logging
 @testable import FaaSrRuntime
 
 /// A loopback stand-in for api.github.com that serves files and repository tarballs and
@@ -17,12 +16,10 @@ import Logging
 ///   `Authorization` must be `Bearer {token}` exactly when a token is expected.
 /// The file answer carries every property the description's `content-file` schema requires.
 /// The tarball answer is a 302 to a codeload-like path on the same server, as GitHub does.
+/// It serves through the shared ``LoopbackServer`` (FaaSrPlatformTestSupport).
 final class GitHubTestServer: @unchecked Sendable {
     /// One request as received.
-    struct Seen: Sendable {
-        var method: String, path: String, query: String
-        var headers: [String: String]
-    }
+    typealias Seen = LoopbackRequest
 
     /// Files by "owner/repo/branch/path".
     let files: [String: String]
@@ -31,18 +28,16 @@ final class GitHubTestServer: @unchecked Sendable {
     /// The token requests must carry (nil: no Authorization header allowed).
     let token: String?
     private let lock = NSLock()
-    private var seenRequests: [Seen] = []
     private var problemList: [String] = []
-    private var task: Task<Void, any Error>?
-    private(set) var port = 0
     private let templates: [(method: String, template: String, query: Set<String>)]
+    private var server: LoopbackServer?
 
     /// Every request so far.
-    var requests: [Seen] { lock.withLock { seenRequests } }
+    var requests: [Seen] { lock.withLock { server }?.requests ?? [] }
     /// Every deviation from the description so far.
     var problems: [String] { lock.withLock { problemList } }
     /// The API base URL to give the runtime.
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var baseURL: String { lock.withLock { server }?.baseURL ?? "http://127.0.0.1:0" }
 
     init(files: [String: String] = [:], tarballs: [String: Data] = [:], token: String?) throws {
         self.files = files
@@ -112,17 +107,16 @@ final class GitHubTestServer: @unchecked Sendable {
         }
     }
 
-    func handle(_ seen: Seen) -> (Int, [(String, String)], Data) {
-        lock.withLock { seenRequests.append(seen) }
+    func handle(_ seen: Seen) -> LoopbackReply {
         let path = seen.path
         if path.hasPrefix("/codeload/") {
             // The redirect target: repository tarball bytes.
             let parts = path.split(separator: "/").map(String.init) // codeload owner repo legacy.tar.gz ref...
-            guard parts.count >= 5 else { return (404, [], Data()) }
+            guard parts.count >= 5 else { return LoopbackReply(status: 404, body: []) }
             let ref = parts[4...].joined(separator: "/")
             let key = "\(parts[1])/\(parts[2])" + (ref == "refs/heads/main" ? "" : "@\(ref)")
-            guard let data = tarballs[key] else { return (404, [], Data()) }
-            return (200, [("Content-Type", "application/x-gzip")], data)
+            guard let data = tarballs[key] else { return LoopbackReply(status: 404, body: []) }
+            return LoopbackReply(status: 200, body: Array(data), headers: ["Content-Type": "application/x-gzip"])
         }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let queryItems = URLComponents(string: "http://x/?\(seen.query)")?.queryItems ?? []
@@ -131,7 +125,8 @@ final class GitHubTestServer: @unchecked Sendable {
             if !(parts.count == 5 || parts.count == 6) { problem("\(path): not /repos/{owner}/{repo}/tarball[/{ref}]") }
             let ref = parts.count > 5 ? parts[5...].joined(separator: "/") : nil
             guard tarballs["\(parts[2])/\(parts[3])" + (ref.map { "@\($0)" } ?? "")] != nil else { return notFound() }
-            return (302, [("Location", "\(baseURL)/codeload/\(parts[2])/\(parts[3])/legacy.tar.gz/\(ref ?? "refs/heads/main")")], Data())
+            return LoopbackReply(status: 302, body: [], headers: [
+                "Location": "\(baseURL)/codeload/\(parts[2])/\(parts[3])/legacy.tar.gz/\(ref ?? "refs/heads/main")"])
         }
         guard let op = templates.first(where: { $0.method == seen.method && Self.matches(path, $0.template) }) else {
             problem("\(seen.method) \(path) matches no operation of github-rest-excerpt.json")
@@ -166,44 +161,23 @@ final class GitHubTestServer: @unchecked Sendable {
             .init(key: "_links", value: .object(JSONObject([
                 .init(key: "self", value: .string(selfURL)), .init(key: "git", value: .string(git)), .init(key: "html", value: .string(html))]))),
         ]))
-        return (200, [("Content-Type", "application/json; charset=utf-8")], Data(body.compactText.utf8))
+        return LoopbackReply(status: 200, body: Array(body.compactText.utf8))
     }
 
-    private func notFound() -> (Int, [(String, String)], Data) {
-        (404, [("Content-Type", "application/json; charset=utf-8")],
-         Data(#"{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}"#.utf8))
+    private func notFound() -> LoopbackReply {
+        LoopbackReply(status: 404, body: Array(#"{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}"#.utf8))
     }
 
     /// Starts listening on a free loopback port.
     func start() async throws {
-        let router = Router()
-        router.get("**") { [self] request, _ -> Response in
-            var headers: [String: String] = [:]
-            for field in request.headers { headers[field.name.canonicalName] = field.value }
-            let seen = Seen(method: "GET", path: request.uri.path, query: request.uri.query ?? "", headers: headers)
-            let (status, fields, body) = handle(seen)
-            var response = Response(status: .init(code: status), body: .init(byteBuffer: ByteBuffer(bytes: body)))
-            for (k, v) in fields {
-                if k == "Location" { response.headers[.location] = v } else if k == "Content-Type" { response.headers[.contentType] = v }
-            }
-            return response
-        }
-        var logger = Logger(label: "github-test")
-        logger.logLevel = .critical
-        let (stream, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
-                              onServerRunning: { channel in
-                                  continuation.yield(channel.localAddress?.port ?? 0)
-                                  continuation.finish()
-                              }, logger: logger)
-        task = Task { defer { continuation.finish() }; try await app.run() }
-        for await p in stream { port = p; break }
-        if port == 0 { throw RuntimeFailure("the GitHub test server could not listen on 127.0.0.1") }
+        // JSON answers carry GitHub's content type; the tarball sets its own.
+        let server = LoopbackServer(contentType: "application/json; charset=utf-8") { [self] request in handle(request) }
+        lock.withLock { self.server = server }
+        try await server.start()
     }
 
     /// Stops the server.
     func stop() async {
-        task?.cancel()
-        _ = await task?.result
+        await lock.withLock { server }?.stop()
     }
 }
