@@ -40,9 +40,6 @@ public struct ActionPayload: Sendable {
         }
     }
 
-    /// Removes a key from the forwarded map only.
-    public mutating func removeOverwritten(_ key: String) { overwritten[key] = nil }
-
     /// The merged workflow as one object (base order, then new keys).
     public var effective: JSONObject {
         var result = base

@@ -27,16 +27,6 @@ extension JSONValue {
         case .object(let o): !o.isEmpty
         }
     }
-
-    /// The value as text the way Python's `str()` prints scalars (strings unquoted).
-    var scalarText: String? {
-        switch self {
-        case .string(let s): s
-        case .number(let n): n.text
-        case .bool(let b): b ? "True" : "False"
-        default: nil
-        }
-    }
 }
 
 extension JSONObject {

@@ -74,12 +74,3 @@ public struct LocalTrigger: Trigger {
         try FileManager.default.moveItem(at: tmp, to: queue.appendingPathComponent("\(name).json"))
     }
 }
-
-/// The trigger used when no other is configured: fails with an explanation.
-public struct UnavailableTrigger: Trigger {
-    /// Creates it.
-    public init() {}
-    public func trigger(_ request: TriggerRequest) async throws {
-        throw RuntimeFailure("cannot start \(request.action): no trigger for FaaSType \(request.server.string("FaaSType") ?? "?") is available in this build (use faasr local, or --trigger-dir)")
-    }
-}

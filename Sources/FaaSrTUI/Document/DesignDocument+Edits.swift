@@ -29,9 +29,6 @@ extension DesignDocument {
         return s.notes
     }
 
-    /// Whether `name` is a valid action name (the core's rule).
-    public static func isValidName(_ name: String) -> Bool { ActionName.isValid(name) }
-
     // MARK: Actions
 
     /// Adds a Python action named `name` running function `name` on the first server.
