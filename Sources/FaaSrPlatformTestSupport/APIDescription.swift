@@ -73,9 +73,11 @@ public struct APIDescription: Sendable {
     }
 
     /// The operation `method path` is, if any (a `{path}` parameter at the end may span
-    /// several segments, as GitHub's `x-multi-segment` says).
+    /// several segments, as GitHub's `x-multi-segment` says). As OpenAPI says, a concrete path
+    /// wins over a templated one (slurmrestd's `POST /job/submit` is not `POST /job/{job_id}`).
     public func operation(_ method: String, _ path: String) -> Operation? {
-        operations.first { $0.method == method && Self.matches(path, $0.template) }
+        let matching = operations.filter { $0.method == method && Self.matches(path, $0.template) }
+        return matching.min { $0.template.filter { $0 == "{" }.count < $1.template.filter { $0 == "{" }.count }
     }
 
     /// The path parameters of `path` under `template`.

@@ -60,6 +60,23 @@ public enum FaasrExecutable {
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData.data, as: UTF8.self))
     }
 
+    /// ``run(_:stdin:in:environment:inheritEnvironment:)`` on a thread of its own, awaited:
+    /// waiting for the child never holds one of Swift's cooperative threads, so a loopback
+    /// server in the test process (which needs those threads) keeps answering the child even
+    /// when parallel tests fill the pool.
+    public static func runAsync(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                                environment: [String: String] = [:], inheritEnvironment: Bool = true) async throws
+        -> (status: Int32, out: String, err: String) {
+        try await withCheckedThrowingContinuation { done in
+            let thread = Thread {
+                done.resume(with: Result {
+                    try run(arguments, stdin: stdin, in: directory, environment: environment, inheritEnvironment: inheritEnvironment)
+                })
+            }
+            thread.start()
+        }
+    }
+
     /// A fresh temporary folder for one test.
     public static func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("faasr-cli-\(UUID().uuidString)")

@@ -61,7 +61,7 @@ struct SecretsSourceOptions: ParsableArguments {
 struct SecretsCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Show which of a workflow's secrets are set locally (environment, .env), in its GitHub repositories and in its Google Cloud projects' Secret Manager.",
+        abstract: "Show which of a workflow's secrets are set locally (environment, .env), in its GitHub repositories, its Google Cloud projects' Secret Manager and its Lambda regions' Secrets Manager.",
         discussion: "Exit status 1 when a required secret is missing anywhere it was looked for. Values are never printed.")
 
     @OptionGroup var source: SecretsSourceOptions
@@ -73,6 +73,7 @@ struct SecretsCheckCommand: AsyncParsableCommand {
         let (wf, values) = try source.load()
         let repos = localOnly ? [] : try source.repositories(wf, values)
         let projects = localOnly ? [] : try source.googleProjects(wf, values)
+        let lambdas = localOnly ? [] : try source.lambdaStores(wf, values)
         var columns: [[GitHubSecretSync.Row]] = []
         do {
             columns.append(try await GitHubSecretSync.check(wf, values: values, api: nil))
@@ -80,6 +81,11 @@ struct SecretsCheckCommand: AsyncParsableCommand {
             for project in projects {
                 var rows = columns[0]
                 for i in rows.indices { rows[i].isInRepository = try await project.platform.hasSecret(rows[i].name) }
+                columns.append(rows)
+            }
+            for store in lambdas {
+                var rows = columns[0]
+                for i in rows.indices { rows[i].isInRepository = try await store.platform.hasSecret(rows[i].name) }
                 columns.append(rows)
             }
         } catch {
@@ -90,6 +96,7 @@ struct SecretsCheckCommand: AsyncParsableCommand {
         var header = "  " + "NAME".padding(toLength: width, withPad: " ", startingAt: 0) + "LOCAL    "
         for repo in repos { header += "\(repo.server) (\(repo.api.owner)/\(repo.api.repo))  " }
         for project in projects { header += "\(project.label)  " }
+        for store in lambdas { header += "\(store.label)  " }
         print(header)
         var missing = 0
         for (i, row) in columns[0].enumerated() {
@@ -104,6 +111,7 @@ struct SecretsCheckCommand: AsyncParsableCommand {
             if row.isOptional { line += " (optional)" } else if gap { missing += 1 }
             print(line)
         }
+        for line in source.registerOnlyLines(wf, values) { print(line) }
         if missing > 0 {
             CommandIO.printError(path: source.file, location: nil, message: "\(missing) required secret\(missing == 1 ? " is" : "s are") missing",
                                  hint: localOnly ? "set them in the environment or the .env file" : "set them locally, then run `faasr secrets push \(source.file)`")
@@ -116,7 +124,7 @@ struct SecretsCheckCommand: AsyncParsableCommand {
 struct SecretsPushCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "push",
-        abstract: "Store a workflow's secrets in its GitHub repositories (libsodium sealed boxes, as GitHub requires) and Google Cloud projects (Secret Manager).",
+        abstract: "Store a workflow's secrets in its GitHub repositories (libsodium sealed boxes, as GitHub requires), Google Cloud projects (Secret Manager) and Lambda regions (AWS Secrets Manager).",
         discussion: "Values come from the environment or the .env file and are never printed. Nothing is pushed while a required secret has no local value.")
 
     @OptionGroup var source: SecretsSourceOptions
@@ -132,8 +140,9 @@ struct SecretsPushCommand: AsyncParsableCommand {
         let repos = try source.repositories(wf, values)
         let kubernetes = try source.kubernetesPlatforms(wf, values)
         let projects = try source.googleProjects(wf, values)
-        guard !repos.isEmpty || !kubernetes.isEmpty || !projects.isEmpty else {
-            CommandIO.printError(path: source.file, location: nil, message: "the workflow has no GitHubActions, Kubernetes or GoogleCloud server to push secrets to",
+        let lambdas = try source.lambdaStores(wf, values)
+        guard !repos.isEmpty || !kubernetes.isEmpty || !projects.isEmpty || !lambdas.isEmpty else {
+            CommandIO.printError(path: source.file, location: nil, message: "the workflow has no GitHubActions, Lambda, Kubernetes or GoogleCloud server to push secrets to",
                                  hint: "secrets for SLURM and OpenWhisk are read from the environment where the action runs")
             throw ExitCode(1)
         }
@@ -156,6 +165,7 @@ struct SecretsPushCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
+        try await source.push(wf, values, to: lambdas)
         try await source.push(to: kubernetes)
     }
 }

@@ -56,27 +56,27 @@ import Testing
             try partial.map { "\($0.key)=\"\($0.value)\"" }.joined(separator: "\n").write(to: dir.appendingPathComponent(".env"), atomically: true, encoding: .utf8)
             let env = ["FAASR_GITHUB_API": server.baseURL]
 
-            let refused = try FaasrExecutable.run(["secrets", "push", "demo.json"], in: dir, environment: env, inheritEnvironment: false)
+            let refused = try await FaasrExecutable.runAsync(["secrets", "push", "demo.json"], in: dir, environment: env, inheritEnvironment: false)
             #expect(refused.status == 1)
             #expect(refused.err.contains("no local value for MY_API_KEY; nothing was pushed"))
             #expect(server.state.secrets.isEmpty)
 
-            let pushed = try FaasrExecutable.run(["secrets", "push", "demo.json"], in: dir, environment: env.merging(["MY_API_KEY": "user-key-Ω"]) { $1 }, inheritEnvironment: false)
+            let pushed = try await FaasrExecutable.runAsync(["secrets", "push", "demo.json"], in: dir, environment: env.merging(["MY_API_KEY": "user-key-Ω"]) { $1 }, inheritEnvironment: false)
             #expect(pushed.status == 0, "\(pushed.err)")
             #expect(pushed.out.contains("GH (octo/flows): S3_SecretKey created"))
             #expect(server.state.secrets["MY_API_KEY"] == "user-key-Ω")
 
-            let checked = try FaasrExecutable.run(["secrets", "check", "demo.json"], in: dir, environment: env, inheritEnvironment: false)
+            let checked = try await FaasrExecutable.runAsync(["secrets", "check", "demo.json"], in: dir, environment: env, inheritEnvironment: false)
             // MY_API_KEY is not set locally but is in the repository: nothing is missing where it runs.
             #expect(checked.status == 0, "\(checked.err)")
             #expect(checked.out.contains("GH (octo/flows)"))
-            let local = try FaasrExecutable.run(["secrets", "check", "--local-only", "demo.json"], in: dir, environment: env, inheritEnvironment: false)
+            let local = try await FaasrExecutable.runAsync(["secrets", "check", "--local-only", "demo.json"], in: dir, environment: env, inheritEnvironment: false)
             #expect(local.status == 1)
             #expect(local.err.contains("1 required secret is missing"))
             for value in Self.values.values {
                 for output in [refused.out, refused.err, pushed.out, pushed.err, checked.out, checked.err] { #expect(!output.contains(value)) }
             }
-            let listed = try FaasrExecutable.run(["secrets", "--names-only", "demo.json"], in: dir, inheritEnvironment: false)
+            let listed = try await FaasrExecutable.runAsync(["secrets", "--names-only", "demo.json"], in: dir, inheritEnvironment: false)
             #expect(listed.out.split(separator: "\n").first == "GH_PAT")
             #expect(server.problems == [])
         }

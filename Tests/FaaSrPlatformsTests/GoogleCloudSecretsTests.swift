@@ -52,12 +52,12 @@ import Testing
             env["GCP_SecretKey"] = GoogleCloudFixture.pem
             for (k, v) in values { env[k] = v }
 
-            let pushed = try FaasrExecutable.run(["secrets", "push", "demo.json"], in: dir, environment: env, inheritEnvironment: false)
+            let pushed = try await FaasrExecutable.runAsync(["secrets", "push", "demo.json"], in: dir, environment: env, inheritEnvironment: false)
             #expect(pushed.status == 0, "\(pushed.err)")
             #expect(pushed.out.contains("GCP (demo-project): S3_SecretKey created"))
             #expect(server.secretValue("S3_AccessKey") == "AKIA-cli-value" && server.secretValue("GH_PAT") == "ghp_cli-value")
 
-            let checked = try FaasrExecutable.run(["secrets", "check", "demo.json"], in: dir, environment: env, inheritEnvironment: false)
+            let checked = try await FaasrExecutable.runAsync(["secrets", "check", "demo.json"], in: dir, environment: env, inheritEnvironment: false)
             #expect(checked.status == 0, "\(checked.err)")
             #expect(checked.out.contains("GCP (demo-project)"))
             for output in [pushed.out, pushed.err, checked.out, checked.err] {

@@ -95,6 +95,13 @@ public struct PlatformFacts: Sendable {
     public var usesActionResources: Bool
     /// The name the designer proposes for a new server of the type.
     public var serverNameStem: String
+    /// Secrets only `faasr register` reads, by suffix (`{Server}_{suffix}`): Lambda's `ARN`,
+    /// the execution role new functions get (FaaSr's `AWS_ARN`). Actions never need them, so
+    /// they are not in ``secrets`` and are not pushed to a secret store.
+    public var registerSecretSuffixes: [String] = []
+
+    /// The register-only secret names of server `server` (``registerSecretSuffixes``).
+    public func registerSecrets(server: String) -> [String] { registerSecretSuffixes.map { "\(server)_\($0)" } }
 
     /// Every field the designer shows, required first.
     public var fields: [Field] { requiredFields + optionalFields }
@@ -163,7 +170,8 @@ public struct PlatformFacts: Sendable {
             optionalFields: [useSecretStore],
             secrets: [SecretField(field: "AccessKey", suffix: "AccessKey"), SecretField(field: "SecretKey", suffix: "SecretKey")],
             imagePrefix: "145342739029.dkr.ecr.us-east-1.amazonaws.com/aws-lambda-", payloadDelivery: .invocationEvent,
-            supportsTimers: true, userSecretsFromEnvironment: false, usesActionResources: false, serverNameStem: "AWS"),
+            supportsTimers: true, userSecretsFromEnvironment: false, usesActionResources: false, serverNameStem: "AWS",
+            registerSecretSuffixes: ["ARN"]),
         PlatformFacts(
             type: .openWhisk,
             requiredFields: [Field("Endpoint", seeded: true), Field("Namespace", seeded: true)],

@@ -14,8 +14,9 @@ public enum LambdaFacts {
         }
         return (name("AccessKey"), name("SecretKey"))
     }
-    /// The secret naming the execution role: `N_ARN` (FaaSr's `AWS_ARN` for a server named `AWS`).
-    public static func roleSecret(server: String) -> String { "\(server)_ARN" }
+    /// The secret naming the execution role: `N_ARN` (FaaSr's `AWS_ARN` for a server named
+    /// `AWS`), the table's register-only secret for Lambda.
+    public static func roleSecret(server: String) -> String { facts.registerSecrets(server: server)[0] }
     /// FaaSr's fixed name for the role, read when `N_ARN` is absent.
     public static let fallbackRoleSecret = "AWS_ARN"
     /// The region when the server entry has none (FaaSr's fallback).

@@ -1,3 +1,4 @@
+import FaaSrCore
 import FaaSrPlatformAPI
 
 /// `faasr secrets push` for Lambda servers: the secrets go to AWS Secrets Manager in the
@@ -18,6 +19,17 @@ extension LambdaPlatform {
     public func pushSecrets(_ secrets: [String: String]) async throws -> [(name: String, outcome: SecretOutcome)] {
         try await SecretPush.each(secrets, serverName: serverName) { name, value in
             try await secretsManager.store(name, value: value) ? .created : .updated
+        }
+    }
+
+    /// Whether Secrets Manager in the server's region holds a secret named `name`.
+    public func hasSecret(_ name: String) async throws -> Bool { try await secretsManager.exists(name) }
+
+    /// The Lambda servers of `workflow`, one per region (each region has its own Secrets Manager).
+    public static func secretStores(of workflow: Workflow) -> [ComputeServer] {
+        var seen = Set<String>()
+        return workflow.computeServers.filter {
+            $0.faasType == .lambda && seen.insert($0.string("Region") ?? LambdaFacts.defaultRegion).inserted
         }
     }
 }

@@ -44,7 +44,8 @@ struct SLURMJob: Sendable {
         var job: [JSONObject.Member] = [
             .init(key: "name", value: .string(name)),
             .init(key: "partition", value: .string(partition)),
-            .init(key: "nodes", value: .string(String(nodes))),
+            // v0.0.38's description: an [min, max] array (22.05 takes it; FaaSr's "1" string too).
+            .init(key: "nodes", value: modern ? .string(String(nodes)) : .array([.number(JSONNumber(nodes)), .number(JSONNumber(nodes))])),
             .init(key: "tasks", value: .number(JSONNumber(tasks))),
             .init(key: "cpus_per_task", value: .number(JSONNumber(cpusPerTask))),
             .init(key: "memory_per_cpu", value: number(memoryMB)),
@@ -63,6 +64,7 @@ struct SLURMJob: Sendable {
                 job.append(.init(key: "begin_time", value: number(Int(Date().timeIntervalSince1970) + beginIn)))
             } else {
                 // 22.05 parses begin_time as sbatch --begin does; a relative time needs no time zone.
+                // (Its description says int64, but 22.05.8 refuses a number: "Unable to parse time".)
                 job.append(.init(key: "begin_time", value: .string("now+\(max(0, beginIn))")))
             }
         }

@@ -139,14 +139,16 @@ public struct SLURMPlatform: ComputePlatform {
 
     // MARK: Jobs
 
-    /// The job's environment: the payload, GH_PAT, PATH, the runtime switches, and, for a
-    /// server using the secret store, the workflow's secrets (SLURM has no store of its own;
-    /// the runtime reads them from the environment).
+    /// The job's environment: the payload, GH_PAT, PATH, the runtime switches, the GitHub API
+    /// base (`FAASR_GITHUB_API`, so a successor on GitHub Actions is dispatched to the same
+    /// GitHub as `faasr invoke` uses, e.g. GitHub Enterprise), and, for a server using the
+    /// secret store, the workflow's secrets (SLURM has no store of its own; the runtime reads
+    /// them from the environment).
     func environment(for request: TriggerRequest) -> [(String, String)] {
         var env: [(String, String)] = [("PAYLOAD_URL", request.payloadURL), ("OVERWRITTEN", JSONPrinter.compact(.object(request.overwritten)))]
         if let pat = context.secrets["GH_PAT"] ?? context.environment["GH_PAT"], !pat.isEmpty { env.append(("GH_PAT", pat)) }
         env.append(("PATH", context.environment["FAASR_SLURM_PATH"] ?? "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"))
-        for name in ["FAASR_SLURM_RUNTIME", "FAASR_BIN"] {
+        for name in ["FAASR_SLURM_RUNTIME", "FAASR_BIN", GitHubActionsFacts.apiBaseVariable] {
             if let v = context.environment[name], !v.isEmpty { env.append((name, v)) }
         }
         if request.server["UseSecretStore"]?.boolValue == true || request.server["UseSecretStore"]?.stringValue?.lowercased() == "true" {
