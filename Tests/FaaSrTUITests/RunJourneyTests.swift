@@ -24,8 +24,14 @@ struct RunJourneyTests {
         guard let faasr = try RunSupport.faasr() else { return }
         let path = try RunSupport.sample("diamond")
         let (p, term) = try await play(path, faasr: faasr, [.key(.char("R")), .waitFor("run finished", seconds: 120),
-            // The lane list (one row per action) shows every action's state at once.
+            // The layered drawing (one row taller than its pane here) labels every box.
+            .key(.char("5")), .waitFor("Workflow diamond", seconds: 5)])
+        let layered = term.screen
+        #expect(layered.components(separatedBy: "✓ done").count - 1 == 4, "\(layered)")
+        // The lane list (one row per action) shows every action's state at once too.
+        let (_, lanes) = try await play(path, faasr: faasr, [.key(.char("R")), .waitFor("run finished", seconds: 120),
             .key(.char("5")), .key(.char("o")), .waitFor("(lanes)", seconds: 5)])
+        #expect(lanes.screen.components(separatedBy: "✓ done").count - 1 == 4)
         let run = try #require(p.state.run)
         #expect(run.phase == .finished(succeeded: true))
         #expect(run.actions.count == p.state.doc.actionNames.count)

@@ -26,6 +26,8 @@ struct RunTmuxTests {
         t.waitFor("✓ valid")
         t.keys(":"); t.type("run"); t.keys("Enter")
         t.waitFor("run finished: 4/4 done", seconds: 120)
+        // The layered drawing labels every box (the pane cuts the last border off).
+        #expect(t.screen.components(separatedBy: "✓ done").count - 1 == 4, "\(t.screen)")
         t.keys("5"); t.keys("o"); t.waitFor("(lanes)")
         #expect(t.screen.components(separatedBy: "✓ done").count - 1 == 4)
         t.keys("q")

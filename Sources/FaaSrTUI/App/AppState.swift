@@ -57,6 +57,10 @@ public struct AppState: Equatable, Sendable {
     public var run: RunState?
     /// The text of the action log the log view shows.
     public var logText = ""
+    /// The platform operation in flight (`:register`, `:invoke`, ...), if any.
+    public var controlInFlight: ControlStep?
+    /// The messages pane (`:messages`): what platform operations said, newest last.
+    public var messages: [String] = []
 
     /// A designer state for `doc`, saved at `filePath`.
     public init(doc: DesignDocument, filePath: String?, size: Size = Size(width: 100, height: 30), glyphs: Glyphs = .unicode) {

@@ -12,6 +12,10 @@ public enum Command: Hashable, Sendable {
     case nextEdge, previousEdge, removeEdge, setRank, setCondition(Branch)
     case toggleLanes, quickFix
     case runLocal, cancelRun, showLog
+    /// Platform operations: `:register [SERVER]`, `:unregister`, `:invoke`, `:timer set CRON|unset`,
+    /// `:secrets`, `:secrets push`, `:monitor [INVOCATION]`, `:messages`.
+    case register, registerOn(String), unregister, invoke, timer, timerSet(String), timerUnset
+    case secrets, secretsPush, monitor, monitorInvocation(String), messages
     case escape
 
     /// The command a palette name that takes an argument runs with `argument`
@@ -22,6 +26,11 @@ public enum Command: Hashable, Sendable {
         case .open: .openPath(argument)
         case .new: .newFrom(argument)
         case .exportWeb: .exportTo(argument)
+        case .register: .registerOn(argument)
+        case .monitor: .monitorInvocation(argument)
+        case .timer:
+            argument == "unset" ? .timerUnset
+                : argument.hasPrefix("set") ? .timerSet(String(argument.dropFirst(3)).trimmingCharacters(in: " ")) : nil
         default: nil
         }
     }

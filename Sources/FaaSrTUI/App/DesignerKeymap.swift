@@ -64,6 +64,14 @@ public enum DesignerKeymap {
         B([.char("R"), .function(5)], .runLocal, "run the workflow locally (faasr local; stores in .faasr/ next to the file)", hint: "run", palette: ["run"]),
         B([.char("L")], .showLog, "the selected action's log in the last run (Enter in the graph too)", in: [.list, .dag], palette: ["log"]),
         B([], .cancelRun, "cancel the running workflow (Esc or C-c while it runs)", palette: ["cancel"]),
+        B([], .register, "register on the compute servers (all, or SERVER): shows the plan, asks, applies", palette: ["register"], argument: "SERVER"),
+        B([], .unregister, "remove the registration (shows the plan, asks first)", palette: ["unregister"]),
+        B([], .invoke, "invoke the registered workflow (asks first), then monitor it", palette: ["invoke"]),
+        B([], .timer, "timer set CRON starts it on a schedule (UTC, explained in words); timer unset stops it", palette: ["timer"], argument: "set CRON|unset"),
+        B([], .secrets, "which secrets exist locally and on each platform (names only); offers to push", palette: ["secrets"]),
+        B([], .secretsPush, "push secret values from the environment or .env (never shown)", palette: ["secrets push"]),
+        B([.char("M")], .monitor, "monitor an invocation on the platforms (the latest, or INVOCATION): the graph shows its states", in: [.list, .dag], palette: ["monitor"], argument: "INVOCATION"),
+        B([.char("m")], .messages, "messages: what register, invoke, timer and secrets said", in: [.list, .dag], palette: ["messages"]),
         B([], .validate, "re-run validation and show problems", palette: ["validate"]),
         B([], .exportWeb, "write <WorkflowName>.json and -layout.json for the web builder (asks before overwriting)", palette: ["export"], argument: "FOLDER"),
         B([], .preview, "show the JSON a save writes, with changes marked", palette: ["preview"]),
@@ -72,7 +80,7 @@ public enum DesignerKeymap {
         B([.char("?"), .function(1)], .help, "help", hint: "help", palette: ["help"]),
         B([.char("q"), .ctrl("c")], .quit, "quit (asks if unsaved); while a run runs, C-c cancels it", hint: "quit", palette: ["q"]),
         B([], .forceQuit, "quit without saving", palette: ["q!"]),
-        B([.escape], .escape, "back; while a run runs, cancel it"),
+        B([.escape], .escape, "back; while a run, monitor or platform operation runs, cancel it"),
     ])
 
     /// One palette entry: a name, the binding it runs, and what it takes after the name.

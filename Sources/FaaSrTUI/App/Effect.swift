@@ -27,12 +27,6 @@ public enum Effect: Equatable, Sendable {
     case start(Job)
     /// Cancel the background job `id` (a run's processes are stopped: see ``ProcessTree``).
     case cancel(JobID)
-    /// Seam for the register/invoke menus of a later issue: register on a compute server.
-    case register(server: String)
-    /// Seam: invoke the workflow.
-    case invoke
-    /// Seam: show an invocation's progress.
-    case watchInvocation(id: String)
 }
 
 /// A file to write.
@@ -72,6 +66,10 @@ public enum AppEvent: Equatable, Sendable {
     case run(RunEvent)
     /// The log files of `action` now hold `text` (the log view's tail job).
     case logText(action: String, text: String)
+    /// A platform operation (register, invoke, timer, secrets) ended.
+    case control(ControlStep, ControlOutcome)
+    /// The monitor of a remote invocation read the logging store.
+    case monitor(MonitorEvent)
 }
 
 /// Which background job: at most one of each runs.
@@ -80,6 +78,10 @@ public enum JobID: String, Equatable, Hashable, Sendable {
     case run
     /// The log view's tail of an action's log files.
     case logTail
+    /// A platform operation (`:register`, `:invoke`, `:timer`, `:secrets`).
+    case control
+    /// The monitor of a remote invocation (`:monitor`).
+    case monitor
 }
 
 /// Long work that runs in the background and reports over time. Later jobs (register, invoke,
@@ -90,12 +92,19 @@ public enum Job: Equatable, Sendable {
     case localRun(workflowPath: String)
     /// Re-read `files` while they change and send their text as ``AppEvent/logText(action:text:)``.
     case tail(action: String, files: [String])
+    /// Run `faasr` for `step` on the workflow file at `workflowPath`.
+    case control(ControlStep, workflowPath: String)
+    /// Poll `faasr status --json` for `invocation` (nil: the latest) with backoff until every
+    /// action has ended.
+    case monitor(workflowPath: String, invocation: String?)
 
     /// The job's id.
     public var id: JobID {
         switch self {
         case .localRun: .run
         case .tail: .logTail
+        case .control: .control
+        case .monitor: .monitor
         }
     }
 }

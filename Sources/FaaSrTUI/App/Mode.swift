@@ -20,6 +20,10 @@ public enum Purpose: Equatable, Sendable {
     case quit
     case recover(text: String, recoveryPath: String)
     case export(ExportPlan)
+    /// Run a platform operation once confirmed (register, unregister, invoke, secrets push).
+    case control(ControlStep)
+    /// The `:timer set` cron field.
+    case timerCron
 }
 
 /// A modal dialog or input mode over the main screen.
@@ -45,6 +49,8 @@ public enum Mode: Equatable, Sendable {
     /// An action's log in the last run: its first line shown at `scroll`, or following the
     /// end (nil) while it grows.
     case log(action: String, scroll: Int?)
+    /// The messages pane: what platform operations said, scrolled to `scroll` (nil: the end).
+    case messages(scroll: Int?)
 }
 
 /// How a form value is typed back into JSON.

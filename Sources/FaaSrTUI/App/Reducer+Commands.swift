@@ -81,6 +81,9 @@ extension AppState {
         case .runLocal: return startRun()
         case .cancelRun: return cancelRun()
         case .showLog: return openLog()
+        case .register, .registerOn, .unregister, .invoke, .timer, .timerSet, .timerUnset,
+             .secrets, .secretsPush, .monitor, .monitorInvocation, .messages:
+            return controlCommand(command)
         case .add:
             switch section {
             case .actions, .settings: return run(.addAction)

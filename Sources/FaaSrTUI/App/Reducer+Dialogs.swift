@@ -133,6 +133,8 @@ extension AppState {
             let fx = edit("\(list.itemName) '\(text)' added") { try $0.addItem(text, to: list) }
             if !fx.isEmpty, let i = formRows.firstIndex(where: { $0.target == .listItem(list, doc.items(list).count - 1) }) { fieldIndex = i }
             return fx
+        case .timerCron:
+            return controlCommand(.timerSet(text))
         case .setContainer(let action):
             return edit("container of \(action) = \(text)") { try $0.setContainer(action, image: text) }
         default: return []
@@ -196,6 +198,8 @@ extension AppState {
             return [.open(path: path)]
         case .discardAndNew(let template):
             return newFromTemplate(template)
+        case .control(let step):
+            return startControl(step)
         default: return []
         }
     }

@@ -33,7 +33,7 @@ extension AppState {
         }
         r.phase = .cancelling
         run = r
-        return [.cancel(.run)]
+        return [.cancel(r.invocationID == nil ? .run : .monitor)]
     }
 
     /// Folds a run event into ``run``; the log view follows its action's new files.
@@ -122,6 +122,7 @@ extension RunState {
         let n = actions.count
         let done = count(.done), failed = count(.failed), running = count(.running)
         let time = seconds.map { " in " + Self.seconds($0) } ?? ""
+        if let id = invocationID { return "invocation \(id): " + remoteSummary(g, done: done, failed: failed, running: running) }
         switch phase {
         case .starting: return "run: starting faasr local…"
         case .running: return "run: \(done)/\(n) done · \(running) running\(failed > 0 ? " · \(failed) failed" : "") · Esc cancels"

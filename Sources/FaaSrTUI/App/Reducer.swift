@@ -54,6 +54,10 @@ public func reduce(_ s: inout AppState, _ event: AppEvent) -> [Effect] {
         return []
     case .run(let e):
         return s.runEvent(e)
+    case .control(let step, let outcome):
+        return s.controlEnded(step, outcome)
+    case .monitor(let e):
+        return s.monitorEvent(e)
     case .logText(let action, let text):
         if case .log(action, _) = s.mode { s.logText = text }
         return []
@@ -89,7 +93,10 @@ extension AppState {
             return handleBrowserKey(key, b)
         case .log(let action, let scroll):
             return handleLogKey(key, action: action, scroll: scroll)
+        case .messages(let scroll):
+            return handleMessagesKey(key, scroll: scroll)
         }
+        if controlInFlight != nil, key == .escape || key == .ctrl("c") { return cancelControl() }
         if run?.isActive == true, key == .escape || key == .ctrl("c") { return cancelRun() }
         guard let command = DesignerKeymap.keymap.command(for: key, in: focus) else { return [] }
         return run(command)

@@ -32,6 +32,8 @@ public struct RunState: Equatable, Sendable {
     public var seconds: Double?
     /// Lines of `faasr local`'s output that were not events (errors), last few.
     public var messages: [String] = []
+    /// For a remote invocation watched by `:monitor`: its InvocationID (nil: a local run).
+    public var invocationID: String?
 
     /// A run of `workflowPath` whose actions all wait.
     public init(workflowPath: String, actions: [String]) {
@@ -79,6 +81,8 @@ public struct ActionProgress: Equatable, Sendable {
     public var logs: [String] = []
     /// The output files of its `faasr run` processes (written as they run).
     public var outputs: [String] = []
+    /// On a platform: its job or run id (`:monitor`).
+    public var jobID: String?
 
     /// An action that has not started.
     public init(action: String) { self.action = action }

@@ -11,6 +11,8 @@ enum BackgroundJobs {
         switch job {
         case .localRun(let path): await localRun(workflowPath: path, faasr: faasr, send: send)
         case .tail(let action, let files): await tail(action: action, files: files, send: send)
+        case .control(let step, let path): await control(step, workflowPath: path, faasr: faasr, send: send)
+        case .monitor(let path, let id): await monitor(workflowPath: path, invocation: id, faasr: faasr, send: send)
         }
     }
 

@@ -38,7 +38,7 @@ public enum EffectRunner {
             return DirectoryListing.list(path)
         case .readRecovery(let path):
             return .recovery(path: path, text: AtomicFile.exists(path) ? try? AtomicFile.read(path) : nil)
-        case .quit, .start, .cancel, .register, .invoke, .watchInvocation:
+        case .quit, .start, .cancel:
             return nil
         }
     }

@@ -75,7 +75,16 @@ enum DagPaneView {
                 let bx = inner.x + f.x - origin.x, by = inner.y + f.y - origin.y
                 let role = RunView.role(p.state)
                 c.restyle(Rect(x: bx, y: by, width: f.width, height: f.height), role: role)
-                c.put(RunView.tag(p, glyphs: s.glyphs), x: bx + 1, y: by + f.height - 1, role: role, maxWidth: max(0, f.width - 2))
+                // The tag goes on the bottom border; when the pane cuts that off (a graph one row
+                // taller than the pane), on the box's last row shown, so every box in view says
+                // its state.
+                var tagY = by + f.height - 1
+                if tagY >= inner.maxY {
+                    tagY = inner.maxY - 1
+                    guard tagY > by else { continue }
+                    c.put(String(repeating: " ", count: max(0, f.width - 2)), x: bx + 1, y: tagY, role: role, maxWidth: max(0, f.width - 2))
+                }
+                c.put(RunView.tag(p, glyphs: s.glyphs), x: bx + 1, y: tagY, role: role, maxWidth: max(0, f.width - 2))
             }
         }
     }

@@ -53,8 +53,16 @@ enum OverlayView {
             c.put("/", x: 0, y: r.y, role: .key)
             return field.draw(into: &c, at: Rect(x: 1, y: r.y, width: c.width - 1, height: 1))
         case .prompt(let title, var field, let purpose):
-            let inner = Modal.draw(title: title, width: 56, height: 4, into: &c, glyphs: s.glyphs)
-            c.put("Enter ok   Esc cancel", x: inner.x + 1, y: inner.y + 1, role: .dim)
+            let inner = Modal.draw(title: title, width: purpose == .timerCron ? 72 : 56, height: 4, into: &c, glyphs: s.glyphs)
+            if purpose == .timerCron {
+                // The schedule in words while it is typed, or what is wrong with it.
+                switch CronText.describe(field.text) {
+                case .success(let words): c.put("runs \(words) · Enter sets", x: inner.x + 1, y: inner.y + 1, role: .ok, maxWidth: inner.width - 2)
+                case .failure(let p): c.put(p.description, x: inner.x + 1, y: inner.y + 1, role: .error, maxWidth: inner.width - 2)
+                }
+            } else {
+                c.put("Enter ok   Esc cancel", x: inner.x + 1, y: inner.y + 1, role: .dim)
+            }
             // `Token=…` typed into a server's "+ field" is a credential: mask what follows `=`.
             if case .addField(let parent) = purpose, let eq = field.text.firstIndex(of: "="),
                SecretMask.isCredential(parent.appending(String(field.text[..<eq]).trimmingCharacters(in: " "))) {
@@ -92,6 +100,9 @@ enum OverlayView {
             return FileBrowserView.draw(b, s: s, into: &c)
         case .log(let action, let scroll):
             RunView.drawLog(s, action: action, scroll: scroll, into: &c)
+            return nil
+        case .messages(let scroll):
+            RunView.drawMessages(s, scroll: scroll, into: &c)
             return nil
         }
     }

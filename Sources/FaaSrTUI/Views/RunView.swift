@@ -17,6 +17,11 @@ enum RunView {
     static func tag(_ p: ActionProgress, glyphs g: Glyphs) -> String {
         let took = p.startTime.flatMap { a in p.endTime.map { " " + RunState.seconds($0 - a) } } ?? ""
         let copies = p.expected > 1 ? " \(p.finished)/\(p.expected)" : ""
+        if let job = p.jobID { return plainTag(p, glyphs: g, copies: copies, took: took) + " · " + job }
+        return plainTag(p, glyphs: g, copies: copies, took: took)
+    }
+
+    private static func plainTag(_ p: ActionProgress, glyphs g: Glyphs, copies: String, took: String) -> String {
         switch p.state {
         case .waiting: return "· waiting"
         case .running: return (g.isASCII ? "> " : "▶ ") + "running" + copies
@@ -24,6 +29,21 @@ enum RunView {
         case .failed: return g.cross + " failed" + took
         case .skipped: return "skipped"
         case .notRun: return "not run"
+        }
+    }
+
+    /// The messages pane: what platform operations printed, following the end.
+    static func drawMessages(_ s: AppState, scroll: Int?, into c: inout Canvas) {
+        let inner = Modal.draw(title: "Messages (j k scroll, G end, any other key closes)",
+                               width: c.width - 4, height: c.height - 2, into: &c, glyphs: s.glyphs)
+        if s.messages.isEmpty {
+            c.put("nothing yet: :register, :invoke, :timer and :secrets report here", x: inner.x + 1, y: inner.y, role: .dim, maxWidth: inner.width - 1)
+            return
+        }
+        let top = min(scroll ?? max(0, s.messages.count - inner.height), max(0, s.messages.count - 1))
+        for (i, l) in s.messages.dropFirst(top).prefix(inner.height).enumerated() {
+            let role: StyleRole = l.contains("error:") ? .error : l.hasPrefix("──") ? .title : l.contains("hint:") ? .warning : .normal
+            c.put(l.replacingTabs(), x: inner.x + 1, y: inner.y + i, role: role, maxWidth: inner.width - 1)
         }
     }
 
