@@ -202,12 +202,13 @@ public struct ActionRunner: Sendable {
         do { logStore = try storeSet.store(payload.loggingDataStore) } catch { return fail("\(error)") }
         let listPrefix = predecessors.isEmpty ? folder + "/" : predecessors.count > 1 ? "\(folder)/function_completions/" : nil
         async let firstListing = Self.listing(logStore, prefix: listPrefix)
-        let names = payload.dataStores.keys
+        let names = payload.dataStores.keys, checked = payload
         let failures = await withTaskGroup(of: (Int, String?).self) { group in
             for (i, name) in names.enumerated() {
                 group.addTask {
                     do { try await storeSet.store(name).checkAccess(); return (i, nil) } catch {
-                        return (i, "S3 server \(name) failed with message: \(error)")
+                        let hint = StoreAccessHint.text(for: error, store: name, payload: checked, environment: environment)
+                        return (i, "S3 server \(name) failed with message: \(error)" + (hint.map { "; \($0)" } ?? ""))
                     }
                 }
             }
