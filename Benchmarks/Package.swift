@@ -12,6 +12,8 @@ var targets: [Target] = [
     .executableTarget(name: "LayoutBench", dependencies: [
         .product(name: "FaaSrCore", package: "FaaSr"), .product(name: "FaaSrLayout", package: "FaaSr"),
     ]),
+    // Drives the `faasr` executable (FAASR_BIN) and watches its process tree: no library needed.
+    .executableTarget(name: "FanOutBench"),
     .executableTarget(name: "TUIBench", dependencies: [
         .product(name: "FaaSrCore", package: "FaaSr"), .product(name: "FaaSrTUI", package: "FaaSr"),
     ]),

@@ -12,6 +12,8 @@ struct LocalCommand: AsyncParsableCommand {
         discussion: """
         Data stores are mapped to local folders (--store-dir, default .faasr/stores) so no cloud \
         is needed; --use-workflow-stores uses the workflow's own S3 stores instead.
+        At most --jobs actions run at once (default: 2 per core, fewer when memory is short, \
+        256 MiB each); further ranked copies and successors queue in the order they were triggered.
         """)
 
     @Argument(help: "The workflow JSON file.")
@@ -25,6 +27,12 @@ struct LocalCommand: AsyncParsableCommand {
 
     @Option(help: "Folder for this run's working directories (default .faasr/runs/<time>).")
     var runDir: String?
+
+    @Option(help: "Run at most N actions (`faasr run` processes) at once (default: 2 per core, capped by available memory / 256 MiB).")
+    var jobs: Int?
+
+    @Flag(help: "Start every triggered action at once, without a limit.")
+    var noJobLimit = false
 
     @Option(help: "Progress for programs: 'jsonl' prints one JSON object per event instead of the table (see LocalEventStream).")
     var events: String?
@@ -47,6 +55,15 @@ struct LocalCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("faasr local: --events takes 'jsonl', not '\(events)'\n".utf8))
             throw ExitCode(1)
         }
+        if let jobs, jobs < 1 {
+            FileHandle.standardError.write(Data("faasr local: --jobs takes a number of at least 1, not \(jobs) (--no-job-limit removes the limit)\n".utf8))
+            throw ExitCode(1)
+        }
+        if jobs != nil && noJobLimit {
+            FileHandle.standardError.write(Data("faasr local: --jobs and --no-job-limit contradict each other; give one of them\n".utf8))
+            throw ExitCode(1)
+        }
+        options.jobLimit = noJobLimit ? nil : (jobs ?? LocalJobLimit.machineDefault)
         // With an event stream, each action's log goes to its output file as it is written (tailing).
         if events != nil { options.quietActions = false }
         let run: LocalRun
@@ -63,28 +80,46 @@ struct LocalCommand: AsyncParsableCommand {
             if !summary.succeeded { throw ExitCode(1) }
             return
         }
-        let view = ProgressPrinter()
-        let summary = try await run.run { rows in view.show(rows) }
+        let summary: LocalRun.Summary
+        if isatty(STDOUT_FILENO) == 1, run.snapshot.count + 3 < Self.terminalRows() {
+            let view = ProgressTable(run: run)
+            summary = try await run.run { rows in view.show(rows) }
+            view.show(summary.rows)
+        } else {
+            let view = LocalProgressLines()
+            summary = try await run.run { rows in
+                let lines = view.lines(for: rows)
+                if !lines.isEmpty { print(lines.joined(separator: "\n")) }
+            }
+        }
         print(LocalSummaryText.render(summary, storeDirectory: storeURL, runDirectory: runURL))
         if !summary.succeeded { throw ExitCode(1) }
     }
+
+    /// The terminal's height (0 when unknown): a table taller than it cannot be redrawn in place.
+    static func terminalRows() -> Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 else { return 0 }
+        return Int(size.ws_row)
+    }
 }
 
-/// Prints a line whenever an action changes state.
-final class ProgressPrinter: @unchecked Sendable {
+/// Redraws ``LocalProgressTable`` in place on a terminal.
+final class ProgressTable: @unchecked Sendable {
     private let lock = NSLock()
-    private var last: [String: String] = [:]
+    private let run: LocalRun
+    private var height = 0
+
+    init(run: LocalRun) { self.run = run }
+
     func show(_ rows: [LocalRun.Row]) {
         lock.withLock {
-            for r in rows {
-                let copies = r.expected > 1 ? " \(r.finished)/\(r.expected)" : ""
-                let key = "\(r.state.rawValue)\(copies)"
-                if last[r.action] == key { continue }
-                last[r.action] = key
-                let t = r.endTime ?? r.startTime ?? 0
-                let name = r.action.padding(toLength: max(12, r.action.count), withPad: " ", startingAt: 0)
-                print(String(format: "[%7.2fs] ", t) + "\(name) \(key)")
-            }
+            let lines = LocalProgressTable.lines(rows, elapsed: run.elapsed)
+            // Back to the table's first line, clear to the end of the screen, draw again.
+            var text = height > 0 ? "\u{1B}[\(height)F\u{1B}[J" : ""
+            text += lines.joined(separator: "\n") + "\n"
+            height = lines.count
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 }

@@ -8,8 +8,10 @@ import Foundation
 ///
 /// Lines: `{"event":"start","runDirectory":…,"storeDirectory":…}` once; then
 /// `{"event":"action","action":…,"state":…,"started":…,"finished":…,"expected":…,
-/// "startTime":…,"endTime":…,"message":…,"logs":[paths],"outputs":[paths]}` whenever an action
-/// changes (state, copies or log files); then `{"event":"finished","succeeded":…,"seconds":…,
+/// "queued":…,"time":…,"startTime":…,"endTime":…,"message":…,"logs":[paths],"outputs":[paths]}`
+/// whenever an action changes (state, copies started, finished or queued, or log files);
+/// `queued` counts copies waiting for a job slot (`--jobs`), `time` is when the change
+/// happened (seconds since the start); then `{"event":"finished","succeeded":…,"seconds":…,
 /// "invocationID":…}`. `state` is one of LocalRun.State's raw values. `logs` are the action's
 /// log files in the local store folder (once written); `outputs` are the output files of its
 /// `faasr run` processes (written while they run).
@@ -33,7 +35,7 @@ final class LocalEventStream: @unchecked Sendable {
         lock.withLock {
             for r in rows {
                 let logs = logFiles(r.logs), outputs = outputFiles(r.action)
-                let key = "\(r.state.rawValue) \(r.started) \(r.finished) \(logs.count) \(outputs.count)"
+                let key = "\(r.state.rawValue) \(r.started) \(r.finished) \(r.queued) \(logs.count) \(outputs.count)"
                 if last[r.action] == key { continue }
                 last[r.action] = key
                 var o = JSONObject()
@@ -43,6 +45,8 @@ final class LocalEventStream: @unchecked Sendable {
                 o["started"] = .number(JSONNumber(r.started))
                 o["finished"] = .number(JSONNumber(r.finished))
                 o["expected"] = .number(JSONNumber(r.expected))
+                o["queued"] = .number(JSONNumber(r.queued))
+                o["time"] = .number(JSONNumber(r.changedAt))
                 o["startTime"] = r.startTime.map { .number(JSONNumber($0)) } ?? .null
                 o["endTime"] = r.endTime.map { .number(JSONNumber($0)) } ?? .null
                 o["message"] = r.message.map(JSONValue.string) ?? .null

@@ -42,12 +42,13 @@ extension ActionRunner {
         let folder = payload.invocationFolder
         let listPrefix = action.isEntry ? folder + "/" : action.isFanIn ? "\(folder)/function_completions/" : nil
         async let firstListing = Self.listing(logStore, prefix: listPrefix)
-        let names = payload.dataStores.keys
+        let names = payload.dataStores.keys, environment = environment
         let failures = await withTaskGroup(of: (Int, String?).self) { group in
             for (i, name) in names.enumerated() {
                 group.addTask {
                     do { try await storeSet.store(name).checkAccess(); return (i, nil) } catch {
-                        return (i, "S3 server \(name) failed with message: \(error)")
+                        let hint = StoreAccessHint.text(for: error, store: name, payload: payload, environment: environment)
+                        return (i, "S3 server \(name) failed with message: \(error)" + (hint.map { "; \($0)" } ?? ""))
                     }
                 }
             }

@@ -3,40 +3,10 @@ import Foundation
 
 /// Runs a whole workflow on this machine (`faasr local`): each action is its own
 /// `faasr run` process in its own working directory with its own RPC port; successors are
-/// started through ``LocalTrigger``'s queue folder.
+/// started through ``LocalTrigger``'s queue folder. At most ``Options/jobLimit`` of those
+/// processes run at once; further requests (ranked copies, successors) wait in the order they
+/// were triggered, and each row counts its queued copies.
 public final class LocalRun: @unchecked Sendable {
-    /// The state of one action in the progress view.
-    public enum State: String, Sendable {
-        /// Not started yet.
-        case waiting
-        /// At least one process of it is running.
-        case running
-        /// Its function ran and succeeded (every rank, for ranked actions).
-        case done
-        /// Its function (or its life cycle) failed.
-        case failed
-        /// Never ran because a conditional branch was not taken.
-        case skipped = "skipped-by-branch"
-        /// Never ran because an action before it failed.
-        case notRun = "not run"
-    }
-
-    /// One action's row in the progress view.
-    public struct Row: Sendable {
-        /// The action name.
-        public var action: String
-        /// Its state.
-        public var state: State
-        /// Copies started / finished (ranked actions have several).
-        public var started = 0, finished = 0, expected = 1
-        /// When its first process started, and when its last one ended (seconds since start).
-        public var startTime: Double?, endTime: Double?
-        /// The failure message, if any.
-        public var message: String?
-        /// Log keys written.
-        public var logs: [String] = []
-    }
-
     /// Options of a local run.
     public struct Options: Sendable {
         /// The workflow file.
@@ -53,6 +23,9 @@ public final class LocalRun: @unchecked Sendable {
         public var extraArguments: [String] = []
         /// Start each `faasr run` with `--quiet` (its log is then only in the store, at its end).
         public var quietActions = true
+        /// At most this many `faasr run` processes at once (`--jobs`); nil: no limit
+        /// (`--no-job-limit`). Default: ``LocalJobLimit/machineDefault``.
+        public var jobLimit: Int? = LocalJobLimit.machineDefault
         /// Creates options.
         public init(workflowFile: URL, storeDirectory: URL?, runDirectory: URL, executable: String,
                     environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -76,6 +49,10 @@ public final class LocalRun: @unchecked Sendable {
         public var seconds: Double
         /// Number of `faasr run` processes started.
         public var processes: Int
+        /// The most `faasr run` processes that ran at once.
+        public var peakProcesses = 0
+        /// The limit the run kept to (nil: none).
+        public var jobLimit: Int?
     }
 
     let options: Options
@@ -88,6 +65,7 @@ public final class LocalRun: @unchecked Sendable {
     private var invocationID: String?
     private var invocationTimestamp: String?
     private var processCount = 0
+    private var sequence = 0
     private var actionEnvironment: [String: String]
 
     /// Reads and checks the workflow.
@@ -108,7 +86,8 @@ public final class LocalRun: @unchecked Sendable {
         started = clock.now
     }
 
-    var elapsed: Double {
+    /// Seconds since the run was created.
+    public var elapsed: Double {
         let d = clock.now - started
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
@@ -151,22 +130,33 @@ public final class LocalRun: @unchecked Sendable {
             payloadURL: options.workflowFile.standardizedFileURL.path, functionName: ""))
         progress(snapshot)
         var running: [Task<Void, Never>] = []
+        var waiting: [QueuedRequest] = []
         let active = ActiveCount()
+        let limit = options.jobLimit.map { max(1, $0) } ?? Int.max
         while true {
+            var changed = false
             let names = (try? fm.contentsOfDirectory(atPath: queue.path))?.filter { $0.hasSuffix(".json") }.sorted() ?? []
             for name in names {
                 let file = queue.appendingPathComponent(name)
                 let taken = options.runDirectory.appendingPathComponent("requests/\(name)")
                 try fm.createDirectory(at: taken.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try fm.moveItem(at: file, to: taken)
+                let request = QueuedRequest(file: taken)
+                if let action = request.action { update(action) { $0.queued += 1 } }
+                waiting.append(request)
+                changed = true
+            }
+            while !waiting.isEmpty, active.value < limit {
+                let request = waiting.removeFirst()
                 active.change(1)
                 running.append(Task {
-                    await self.start(requestFile: taken, queue: queue, progress: progress)
+                    await self.start(request, queue: queue, progress: progress)
                     active.change(-1)
                 })
+                changed = false // start() reports the change
             }
-            let idle = active.value == 0
-            if idle {
+            if changed { progress(snapshot) }
+            if active.value == 0 && waiting.isEmpty {
                 let left = (try? fm.contentsOfDirectory(atPath: queue.path))?.filter { $0.hasSuffix(".json") } ?? []
                 if left.isEmpty { break }
             }
@@ -177,15 +167,16 @@ public final class LocalRun: @unchecked Sendable {
         progress(snapshot)
         let final = snapshot
         let ok = !final.contains { $0.state == .failed || $0.state == .notRun }
-        return Summary(rows: final, invocationID: invocationID, invocationTimestamp: invocationTimestamp,
-                       succeeded: ok, seconds: elapsed, processes: processCount)
+        var summary = Summary(rows: final, invocationID: invocationID, invocationTimestamp: invocationTimestamp,
+                              succeeded: ok, seconds: elapsed, processes: processCount)
+        summary.peakProcesses = active.peak
+        summary.jobLimit = options.jobLimit
+        return summary
     }
 
-    private func start(requestFile: URL, queue: URL, progress: @escaping @Sendable ([Row]) -> Void) async {
-        guard let data = FileManager.default.contents(atPath: requestFile.path),
-              let req = try? JSONValue.parse(data).objectValue,
-              let over = req.object("OVERWRITTEN"), let action = over.string("FunctionInvoke") else { return }
-        let rank = over["FunctionRank"]?.numberValue?.intValue
+    private func start(_ request: QueuedRequest, queue: URL, progress: @escaping @Sendable ([Row]) -> Void) async {
+        guard let action = request.action else { return }
+        let requestFile = request.file, rank = request.rank
         let label = rank.map { "\(action)-\($0)" } ?? action
         let unique = requestFile.deletingPathExtension().lastPathComponent.suffix(8)
         let work = options.runDirectory.appendingPathComponent("actions/\(label)-\(unique)", isDirectory: true)
@@ -196,6 +187,7 @@ public final class LocalRun: @unchecked Sendable {
         if let s = options.storeDirectory { args += ["--store-dir", s.path] }
         args += options.extraArguments
         update(action) { row in
+            row.queued = max(0, row.queued - 1)
             row.started += 1
             if row.startTime == nil { row.startTime = self.elapsed }
             row.state = .running
@@ -249,8 +241,17 @@ public final class LocalRun: @unchecked Sendable {
         lock.withLock {
             var row = rows[action] ?? Row(action: action, state: .waiting)
             change(&row)
+            stamp(&row)
             rows[action] = row
         }
+    }
+
+    /// Dates a change of `row` (called with the lock held): the time of the event and the
+    /// next number of the run's event counter.
+    private func stamp(_ row: inout Row) {
+        sequence += 1
+        row.sequence = sequence
+        row.changedAt = elapsed
     }
 
     /// Marks actions that never ran: after a failure upstream, or a branch not taken.
@@ -273,6 +274,7 @@ public final class LocalRun: @unchecked Sendable {
                         row.state = .failed
                         row.message = row.started > 0 ? "only \(row.finished) of \(row.expected) copies finished" : "never started although its predecessors finished"
                     }
+                    stamp(&row)
                     rows[a] = row
                     changed = true
                 }
@@ -281,30 +283,3 @@ public final class LocalRun: @unchecked Sendable {
     }
 }
 
-/// Collects output lines.
-final class LinesBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-    func append(_ l: String) { lock.withLock { lines.append(l) } }
-    var value: [String] { lock.withLock { lines } }
-}
-
-/// The number of running `faasr run` processes.
-final class ActiveCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func change(_ d: Int) { lock.withLock { count += d } }
-    var value: Int { lock.withLock { count } }
-}
-
-/// Appends a process's output to a file.
-final class OutputFile: @unchecked Sendable {
-    private let handle: FileHandle?
-    private let lock = NSLock()
-    init(url: URL) {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
-        handle = try? FileHandle(forWritingTo: url)
-    }
-    func write(_ line: String) { lock.withLock { handle?.write(Data((line + "\n").utf8)) } }
-    func close() { lock.withLock { try? handle?.close() } }
-}
