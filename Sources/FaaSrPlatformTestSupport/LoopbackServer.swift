@@ -28,6 +28,8 @@ public struct LoopbackReply: Sendable {
     public var status: Int
     /// The body (JSON, or empty).
     public var body: [UInt8]
+    /// Extra response headers (the Lambda Runtime API answers with some).
+    public var headers: [String: String] = [:]
 
     /// A JSON answer.
     public static func json(_ status: Int, _ value: JSONValue) -> LoopbackReply {
@@ -101,6 +103,7 @@ public final class LoopbackServer: @unchecked Sendable {
                     headers: headers, body: Array(buffer.readableBytesView)))
                 var response = Response(status: .init(code: reply.status), body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
                 if !reply.body.isEmpty { response.headers[.contentType] = contentType }
+                for (name, value) in reply.headers { if let field = HTTPFields.Element.Name(name) { response.headers[field] = value } }
                 return response
             }
         }
