@@ -35,16 +35,24 @@ struct EntryFixture {
         def broken(folder):
             raise RuntimeError("broken fails on purpose")
         """.write(to: code, atomically: true, encoding: .utf8)
+        let rCode = dir.appendingPathComponent("entry_functions.R")
+        try """
+        hello_r <- function(folder) {
+          writeLines("hello from R", "hello.txt")
+          faasr_put_file(local_file = "hello.txt", remote_folder = folder, remote_file = "hello-r.txt")
+        }
+        """.write(to: rCode, atomically: true, encoding: .utf8)
         let log = "FaaSrLog-" + TestS3Server.uniquePrefix(label).dropLast()
         // One workflow per action: FaaSr refuses actions that the entry action cannot reach.
-        for name in ["hello", "broken"] {
+        for name in ["hello", "broken", "hello_r"] {
+            let type = name == "hello_r" ? "R" : "Python"
             let wf: [String: Any] = [
                 "WorkflowName": "entry", "FunctionInvoke": name,
-                "ActionList": [name: ["FunctionName": name, "FaaSServer": "Box", "Type": "Python", "InvokeNext": [String](), "Arguments": ["folder": log + "/out"]]],
+                "ActionList": [name: ["FunctionName": name, "FaaSServer": "Box", "Type": type, "InvokeNext": [String](), "Arguments": ["folder": log + "/out"]]],
                 "ComputeServers": ["Box": ["FaaSType": "GitHubActions", "UserName": "u", "ActionRepoName": "r", "Branch": "main", "UseSecretStore": true]],
                 "DataStores": ["S3": ["Endpoint": s3.endpoint, "Bucket": s3.bucket, "Region": s3.region, "Writable": "true"]],
                 "DefaultDataStore": "S3", "LoggingDataStore": "S3", "FaaSrLog": log, "InvocationID": "",
-                "FunctionLocalFile": [name: code.path],
+                "FunctionLocalFile": [name: (type == "R" ? rCode : code).path],
             ]
             try JSONSerialization.data(withJSONObject: wf, options: [.prettyPrinted, .withoutEscapingSlashes])
                 .write(to: dir.appendingPathComponent("\(name).json"))
