@@ -44,15 +44,16 @@ struct EntryFixture {
         """.write(to: rCode, atomically: true, encoding: .utf8)
         let log = "FaaSrLog-" + TestS3Server.uniquePrefix(label).dropLast()
         // One workflow per action: FaaSr refuses actions that the entry action cannot reach.
-        for name in ["hello", "broken", "hello_r"] {
-            let type = name == "hello_r" ? "R" : "Python"
+        for name in ["hello", "broken", "hello-r"] {
+            let type = name == "hello-r" ? "R" : "Python"
+            let function = name.replacingOccurrences(of: "-", with: "_")
             let wf: [String: Any] = [
                 "WorkflowName": "entry", "FunctionInvoke": name,
-                "ActionList": [name: ["FunctionName": name, "FaaSServer": "Box", "Type": type, "InvokeNext": [String](), "Arguments": ["folder": log + "/out"]]],
+                "ActionList": [name: ["FunctionName": function, "FaaSServer": "Box", "Type": type, "InvokeNext": [String](), "Arguments": ["folder": log + "/out"]]],
                 "ComputeServers": ["Box": ["FaaSType": "GitHubActions", "UserName": "u", "ActionRepoName": "r", "Branch": "main", "UseSecretStore": true]],
                 "DataStores": ["S3": ["Endpoint": s3.endpoint, "Bucket": s3.bucket, "Region": s3.region, "Writable": "true"]],
                 "DefaultDataStore": "S3", "LoggingDataStore": "S3", "FaaSrLog": log, "InvocationID": "",
-                "FunctionLocalFile": [name: (type == "R" ? rCode : code).path],
+                "FunctionLocalFile": [function: (type == "R" ? rCode : code).path],
             ]
             try JSONSerialization.data(withJSONObject: wf, options: [.prettyPrinted, .withoutEscapingSlashes])
                 .write(to: dir.appendingPathComponent("\(name).json"))

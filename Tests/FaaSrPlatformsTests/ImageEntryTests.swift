@@ -96,7 +96,7 @@ import Testing
 
     @Test func envFormInBothImages() async throws {
         guard let python = try Self.image("python"), let r = try Self.image("r"), let f = try EntryFixture.make("image-env") else { return }
-        for (image, action, key) in [(python, "hello", "hello.txt"), (r, "hello_r", "hello-r.txt")] {
+        for (image, action, key) in [(python, "hello", "hello.txt"), (r, "hello-r", "hello-r.txt")] {
             let name = "faasr-test-env-\(UUID().uuidString.prefix(8))"
             let child = try container(f, image, ["PAYLOAD_URL": f.workflow(action)], name: name)
             let status = await child.wait()
