@@ -19,7 +19,7 @@ private var networkSubcommands: [any ParsableCommand.Type] {
     commands.append(S3Command.self)
     #endif
     #if canImport(FaaSrRuntime)
-    commands += [RunCommand.self, LocalCommand.self]
+    commands += [RunCommand.self, EntryCommand.self, LocalCommand.self]
     #endif
     #if canImport(FaaSrControl)
     commands += [RegisterCommand.self, UnregisterCommand.self, InvokeCommand.self, StatusCommand.self, LogsCommand.self, TimerCommand.self]

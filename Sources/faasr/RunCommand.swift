@@ -75,23 +75,9 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("faasr run: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let resolver: any StoreResolver
-        if let storeDir {
-            resolver = LocalFolderStoreResolver(root: URL(fileURLWithPath: storeDir))
-        } else {
-            resolver = S3StoreResolver()
-        }
-        // Successors start on their own platforms (PlatformTrigger), with the secrets this
-        // action was given; --trigger-dir keeps them on this machine (faasr local).
-        let trigger: any Trigger = triggerDir.map { LocalTrigger(queue: URL(fileURLWithPath: $0)) }
-            ?? PlatformTrigger(secrets: PlatformTrigger.secrets(inEnvironment: env), environment: env)
-        let port = rpcPort ?? env["FAASR_RPC_PORT"].flatMap(Int.init) ?? 8000
         let work = URL(fileURLWithPath: workDir ?? FileManager.default.currentDirectoryPath)
-        var runner = ActionRunner(request: request, stores: resolver, trigger: trigger,
-                                  functionRunner: ProcessFunctionRunner(rpcPort: port),
-                                  workingDirectory: work, environment: ProcessInfo.processInfo.environment)
-        runner.gitHubAPI = githubApi ?? env["FAASR_GITHUB_API"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.github.com"
-        runner.echo = !quiet
+        let runner = ActionSetup.runner(request: request, environment: ProcessInfo.processInfo.environment, workingDirectory: work, storeDir: storeDir,
+                                        triggerDir: triggerDir, rpcPort: rpcPort, gitHubAPI: githubApi, quiet: quiet)
         let outcome = await runner.run()
         if let statusFile {
             try? FileManager.default.createDirectory(at: URL(fileURLWithPath: statusFile).deletingLastPathComponent(), withIntermediateDirectories: true)
