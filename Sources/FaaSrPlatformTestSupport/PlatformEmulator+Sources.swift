@@ -17,7 +17,7 @@ extension PlatformEmulator {
             server.state.dispatches.filter { seen.insert("\($0.runID)") }.map { dispatch in
                 let file = server.state.file(".github/workflows/\(dispatch.workflowFile)", branch: dispatch.ref) ?? ""
                 let env = Self.gitHubEnvironment(file, secrets: server.state.secrets, inputs: dispatch.inputs)
-                return Delivery(platform: "GitHubActions", source: dispatch.workflowFile, environment: env)
+                return Delivery(platform: FaaSType.gitHubActions.rawValue, source: dispatch.workflowFile, environment: env)
             }
         }
     }
@@ -55,7 +55,7 @@ extension PlatformEmulator {
                     if let key = p["key"]?.stringValue, let value = p["value"] { parameters[key] = value }
                 }
                 for member in body.members { parameters[member.key] = member.value }
-                return Delivery(platform: "OpenWhisk", source: "\(name) activation \(id)",
+                return Delivery(platform: FaaSType.openWhisk.rawValue, source: "\(name) activation \(id)",
                                 arguments: [JSONPrinter.compact(.object(parameters))])
             }
         }
@@ -65,7 +65,7 @@ extension PlatformEmulator {
     /// and the run's overrides (``GoogleCloudServer/JobRun/environment``).
     public func watch(google server: GoogleCloudServer) {
         server.onRun { [weak self] run in
-            self?.deliver(Delivery(platform: "GoogleCloud", source: run.execution, environment: run.environment))
+            self?.deliver(Delivery(platform: FaaSType.googleCloud.rawValue, source: run.execution, environment: run.environment))
         }
     }
 
@@ -73,7 +73,7 @@ extension PlatformEmulator {
     /// (its `env`, and its `envFrom` Secret); the Job is marked Complete or Failed when it ends.
     public func watch(kubernetes server: KubernetesServer) {
         server.onJobCreated { [weak self] job in
-            self?.deliver(Delivery(platform: "Kubernetes", source: job.name, environment: job.environment) { [server] status in
+            self?.deliver(Delivery(platform: FaaSType.kubernetes.rawValue, source: job.name, environment: job.environment) { [server] status in
                 server.finish(job: job.name, succeeded: status == 0, namespace: job.namespace)
             })
         }
@@ -88,7 +88,7 @@ extension PlatformEmulator {
             let list = Self.fetchJSON(url)?.arrayValue ?? []
             return list.enumerated().filter { seen.insert(String($0.offset)) }.compactMap { _, invocation in
                 guard let payload = invocation["Payload"]?.stringValue else { return nil }
-                return Delivery(platform: "Lambda", source: invocation["FunctionName"]?.stringValue ?? "?",
+                return Delivery(platform: FaaSType.lambda.rawValue, source: invocation["FunctionName"]?.stringValue ?? "?",
                                 arguments: ["--event", payload])
             }
         }

@@ -1,4 +1,5 @@
 import FaaSrCore
+import FaaSrTestSupport
 import Foundation
 import Testing
 import TUIKit
