@@ -167,6 +167,8 @@ if !light {
     // Subcommands that need the network modules are compiled only when they are present
     // (`#if canImport(FaaSrRuntime)` in Sources/faasr).
     cliDependencies += ["FaaSrStorage", "FaaSrPlatforms", "FaaSrRuntime", "FaaSrControl"]
+    // The designer's platform journeys use the loopback platform servers too.
+    if let tui = targets.first(where: { $0.name == "FaaSrTUITests" }) { tui.dependencies.append("FaaSrPlatformTestSupport") }
 }
 targets.append(.executableTarget(name: "faasr", dependencies: cliDependencies))
 

@@ -18,10 +18,18 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Flag(help: "List the invocations in the logging store instead (newest first, at most 20).")
+    var list = false
+
     func run() async throws {
         try await controlling("status") {
             let target = try options.target()
             let store = try target.logStore()
+            if list {
+                let found = try await InvocationListing.list(target, store: store)
+                say(json ? InvocationListing.json(found) : InvocationListing.table(found, workflow: target.name))
+                return
+            }
             let (timestamp, id) = try await InvocationReport.locate(target, store: store, id: invocation)
             let report = try await InvocationReport.read(target, store: store, timestamp: timestamp, id: id)
             say(json ? StatusText.json(report) : StatusText.table(report))

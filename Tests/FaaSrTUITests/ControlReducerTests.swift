@@ -97,10 +97,10 @@ struct ControlReducerTests {
         #expect(j.screen.contains("GitHubActions 901"))
     }
 
-    @Test(":monitor polls the latest invocation; Esc stops watching")
+    @Test(":monitor latest polls the latest invocation; Esc stops watching")
     func monitorCancel() throws {
         var j = try journey()
-        palette(&j, "monitor")
+        palette(&j, "monitor latest")
         #expect(j.effects.last == .start(.monitor(workflowPath: "/tmp/wf.json", invocation: nil)))
         j.send(.monitor(.problem("faasr status: error: tutorial has no invocations in the logging store yet")))
         #expect(j.state.run?.isActive == true)
@@ -109,6 +109,39 @@ struct ControlReducerTests {
         #expect(j.effects == [.cancel(.monitor)])
         j.send(.monitor(.ended(cancelled: true)))
         #expect(j.state.run?.phase == .cancelled)
+    }
+
+    @Test(":monitor lists the invocations started here and those in the logging store, newest first; the chosen one is watched")
+    func monitorPicksRecent() throws {
+        var j = try journey()
+        palette(&j, "invoke"); j.press("y")
+        j.send(.control(.invoke, ControlOutcome(status: 0, lines: [#"{"InvocationID": "mine-1", "InvocationTimestamp": "2026-12-05T21:00:00"}"#])))
+        j.press("Escape")
+        j.send(.monitor(.ended(cancelled: true)))
+        j.effects = []
+        j.press("M")
+        #expect(j.effects == [.start(.control(.listInvocations, workflowPath: "/tmp/wf.json"))])
+        #expect(ControlStep.listInvocations.arguments("/tmp/wf.json") == ["status", "/tmp/wf.json", "--list", "--json"])
+        j.send(.control(.listInvocations, ControlOutcome(status: 0, lines: [
+            #"[{"InvocationID": "newest", "Timestamp": "2026-12-05T23-00-00"}, {"InvocationID": "mine-1", "Timestamp": "2026-12-05T21-00-00"},"#,
+            #" {"InvocationID": "oldest", "Timestamp": "2026-12-04T08-00-00"}]"#])))
+        guard case .picker(_, let options, _, _, .pickInvocation) = j.state.mode else { Issue.record("\(j.state.mode)"); return }
+        #expect(options.map { String($0.split(separator: " ")[0]) } == ["newest", "mine-1", "oldest"])
+        #expect(options[1].contains("started here") && !options[0].contains("started here"))
+        #expect(j.screen.contains("newest  2026-12-05T23-00-00 UTC"))
+        j.press("Down", "Enter")
+        #expect(j.effects.last == .start(.monitor(workflowPath: "/tmp/wf.json", invocation: "mine-1")))
+        #expect(j.state.run?.invocationID == "mine-1")
+        // A store that cannot be read still lists what was started here; with nothing, it says why.
+        j.press("Escape"); j.send(.monitor(.ended(cancelled: true)))
+        palette(&j, "monitor")
+        j.send(.control(.listInvocations, ControlOutcome(status: 1, lines: ["faasr status: error: cannot reach the logging store"])))
+        guard case .picker(_, let only, _, _, .pickInvocation) = j.state.mode else { Issue.record("\(j.state.mode)"); return }
+        #expect(only.count == 1 && only[0].hasPrefix("mine-1") && j.state.toast?.contains("could not be read") == true)
+        var fresh = try journey()
+        palette(&fresh, "monitor")
+        fresh.send(.control(.listInvocations, ControlOutcome(status: 0, lines: ["[]"])))
+        #expect(fresh.state.mode == .normal && fresh.state.toast?.contains("no invocations") == true)
     }
 
     @Test(":timer explains the cron field in words, refuses a bad one, and sets a good one")
@@ -141,6 +174,39 @@ struct ControlReducerTests {
         #expect(j.screen.contains("S3_AccessKey  set      missing"))
         j.press("y")
         #expect(j.effects.last == .start(.control(.secretsPush, workflowPath: "/tmp/wf.json")))
+    }
+
+    @Test(":secrets set NAME: the value is typed masked, pushed in the child's environment only, and never drawn, toasted or noted")
+    func secretTypedMasked() throws {
+        var j = try journey()
+        let secret = "s3cr3t-typed-VALUE"
+        palette(&j, "secrets set S3_SecretKey")
+        guard case .prompt(_, _, .secretValue("S3_SecretKey")) = j.state.mode else { Issue.record("\(j.state.mode)"); return }
+        var frames: [String] = []
+        for c in secret { j.send(.key(.char(c))); frames.append(j.screen) }
+        #expect(j.screen.contains(String(repeating: "•", count: secret.count)))
+        j.press("Enter")
+        let step = ControlStep.secretsPushTyped(name: "S3_SecretKey", value: SecretValue(secret))
+        #expect(j.effects.last == .start(.control(step, workflowPath: "/tmp/wf.json")))
+        #expect(step.arguments("/tmp/wf.json") == ["secrets", "push", "/tmp/wf.json"], "never in the arguments")
+        #expect(step.environment == ["S3_SecretKey": secret])
+        frames.append(j.screen)
+        j.send(.control(step, ControlOutcome(status: 0, lines: ["GH (me/FaaSr-workflow): S3_SECRETKEY updated"])))
+        #expect(j.state.toast?.contains("S3_SECRETKEY updated") == true)
+        j.press("m")
+        frames.append(j.screen)
+        #expect(!frames.contains { $0.contains(secret) })
+        #expect(!"\(j.state) \(j.effects) \(step)".contains(secret), "printing the state, effects or step shows dots")
+        // An unknown name, or nothing typed, pushes nothing.
+        j.effects = []
+        j.press("Escape")
+        palette(&j, "secrets set NOPE")
+        #expect(j.state.toast?.contains("not a secret this workflow needs") == true, "\(j.state.toast ?? "") \(j.state.mode)")
+        palette(&j, "secrets set GH_PAT"); j.press("Enter")
+        #expect(j.effects.isEmpty && j.state.toast?.contains("nothing typed") == true)
+        palette(&j, "secrets set")
+        guard case .picker(_, let names, _, _, .pickSecret) = j.state.mode else { Issue.record("\(j.state.mode)"); return }
+        #expect(names.contains("GH_PAT") && names.contains("S3_SecretKey"))
     }
 
     @Test("unsaved edits: platform operations ask to save first")

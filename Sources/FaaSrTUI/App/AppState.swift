@@ -61,6 +61,8 @@ public struct AppState: Equatable, Sendable {
     public var controlInFlight: ControlStep?
     /// The messages pane (`:messages`): what platform operations said, newest last.
     public var messages: [String] = []
+    /// The invocations `:invoke` started in this session, newest first (`:monitor` lists them).
+    public var startedInvocations: [RecentInvocation] = []
 
     /// A designer state for `doc`, saved at `filePath`.
     public init(doc: DesignDocument, filePath: String?, size: Size = Size(width: 100, height: 30), glyphs: Glyphs = .unicode) {

@@ -13,9 +13,10 @@ public enum Command: Hashable, Sendable {
     case toggleLanes, quickFix
     case runLocal, cancelRun, showLog
     /// Platform operations: `:register [SERVER]`, `:unregister`, `:invoke`, `:timer set CRON|unset`,
-    /// `:secrets`, `:secrets push`, `:monitor [INVOCATION]`, `:messages`.
+    /// `:secrets`, `:secrets push`, `:secrets set [NAME]` (a value typed masked), `:monitor [INVOCATION]`,
+    /// `:messages`.
     case register, registerOn(String), unregister, invoke, timer, timerSet(String), timerUnset
-    case secrets, secretsPush, monitor, monitorInvocation(String), messages
+    case secrets, secretsPush, secretsSet, secretsSetName(String), monitor, monitorInvocation(String), messages
     case escape
 
     /// The command a palette name that takes an argument runs with `argument`
@@ -28,6 +29,7 @@ public enum Command: Hashable, Sendable {
         case .exportWeb: .exportTo(argument)
         case .register: .registerOn(argument)
         case .monitor: .monitorInvocation(argument)
+        case .secretsSet: .secretsSetName(argument)
         case .timer:
             argument == "unset" ? .timerUnset
                 : argument.hasPrefix("set") ? .timerSet(String(argument.dropFirst(3)).trimmingCharacters(in: " ")) : nil

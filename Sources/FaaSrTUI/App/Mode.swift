@@ -24,6 +24,12 @@ public enum Purpose: Equatable, Sendable {
     case control(ControlStep)
     /// The `:timer set` cron field.
     case timerCron
+    /// Which invocation `:monitor` watches.
+    case pickInvocation
+    /// Which secret `:secrets set` types.
+    case pickSecret
+    /// The masked field of `:secrets set NAME`: drawn as dots, its text pushed, never shown.
+    case secretValue(name: String)
 }
 
 /// A modal dialog or input mode over the main screen.

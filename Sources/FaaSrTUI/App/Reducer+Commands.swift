@@ -82,7 +82,7 @@ extension AppState {
         case .cancelRun: return cancelRun()
         case .showLog: return openLog()
         case .register, .registerOn, .unregister, .invoke, .timer, .timerSet, .timerUnset,
-             .secrets, .secretsPush, .monitor, .monitorInvocation, .messages:
+             .secrets, .secretsPush, .secretsSet, .secretsSetName, .monitor, .monitorInvocation, .messages:
             return controlCommand(command)
         case .add:
             switch section {

@@ -25,8 +25,8 @@ extension AppState {
         case .messages:
             mode = .messages(scroll: nil)
             return []
-        case .monitor: return startMonitor(nil)
-        case .monitorInvocation(let id): return startMonitor(id)
+        case .monitor: return listInvocations()
+        case .monitorInvocation(let id): return id.isEmpty ? listInvocations() : startMonitor(id == "latest" ? nil : id)
         case .timer:
             mode = .prompt(title: "Timer: cron schedule (minute hour day month weekday, UTC)", field: TextField("*/5 * * * *"), purpose: .timerCron)
             return []
@@ -58,8 +58,33 @@ extension AppState {
         case .timerUnset: return startControl(.timerUnset)
         case .secrets: return startControl(.secretsCheck)
         case .secretsPush: return startControl(.secretsPush)
+        case .secretsSet:
+            let names = doc.workflow.secretNames
+            guard !names.isEmpty else { toast = "this workflow needs no secrets"; return [] }
+            mode = .picker(title: "Type which secret's value (masked)", options: names, selected: 0, query: TextField(), purpose: .pickSecret)
+            return []
+        case .secretsSetName(let name):
+            if name.isEmpty { return controlCommand(.secretsSet) }
+            guard doc.workflow.secretNames.contains(name) else {
+                toast = "\(glyphs.cross) '\(name)' is not a secret this workflow needs (:secrets lists them)"
+                return []
+            }
+            guard platformFile(":secrets set") != nil else { return [] }
+            mode = .prompt(title: "Value of \(name) (shown as •; pushed with the others from the environment or .env)",
+                           field: TextField(), purpose: .secretValue(name: name))
+            return []
         default: return []
         }
+    }
+
+    /// The masked field of `:secrets set NAME` was entered: push, the value in the child's
+    /// environment only. Nothing here names the value (toasts and messages say "as typed").
+    mutating func pushTypedSecret(_ name: String, _ value: String) -> [Effect] {
+        guard !value.isEmpty else {
+            toast = "nothing typed: \(name) was not pushed"
+            return []
+        }
+        return startControl(.secretsPushTyped(name: name, value: SecretValue(value)))
     }
 
     /// Starts `step` on the saved file (one operation at a time).
@@ -89,6 +114,7 @@ extension AppState {
     mutating func controlEnded(_ step: ControlStep, _ out: ControlOutcome) -> [Effect] {
         controlInFlight = nil
         note(["── faasr " + step.arguments(filePath ?? "").joined(separator: " ")] + out.lines)
+        if step == .listInvocations { return invocationsListed(out) }
         guard out.succeeded else {
             toast = out.lines.last == "cancelled" ? "\(step.title): cancelled" : "\(glyphs.cross) \(step.title) failed: \(out.errorText)"
             return []
@@ -103,9 +129,11 @@ extension AppState {
         case .unregisterPlan:
             mode = .confirm(title: "Unregister", message: "Remove what this plan deletes?", details: out.lines.filter { !$0.isEmpty }, purpose: .control(.unregister))
         case .secretsCheck:
-            mode = .confirm(title: "Secrets", message: "Push the values from the environment or .env?", details: out.lines.filter { !$0.isEmpty }, purpose: .control(.secretsPush))
+            mode = .confirm(title: "Secrets", message: "Push the values from the environment or .env?",
+                            details: out.lines.filter { !$0.isEmpty } + ["(:secrets set NAME types one value masked instead)"], purpose: .control(.secretsPush))
         case .invoke:
             let id = MonitorEvent.invocationID(in: out.lines)
+            rememberInvocation(out.lines)
             toast = "\(glyphs.check) invoked: InvocationID \(id ?? "?")"
             return startMonitor(id)
         default:

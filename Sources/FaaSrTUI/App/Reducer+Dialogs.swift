@@ -25,6 +25,8 @@ extension AppState {
             case .escape: mode = .normal
             case .enter:
                 mode = .normal
+                // A typed secret is pushed exactly as typed (spaces too).
+                if case .secretValue(let name) = purpose { return pushTypedSecret(name, field.text) }
                 return finishPrompt(field.text.trimmingCharacters(in: " "), purpose)
             default:
                 field.handle(key)
@@ -159,6 +161,10 @@ extension AppState {
             return fx
         case .retarget(let a, let i):
             return edit("edge retargeted to \(choice)") { try $0.updateEdge(a, at: i) { $0.target = choice } }
+        case .pickSecret:
+            return controlCommand(.secretsSetName(choice))
+        case .pickInvocation:
+            return startMonitor(choice.split(separator: " ").first.map(String.init))
         case .newTemplate:
             return startNew(String(choice.split(separator: " ").first ?? ""))
         case .choose(let ptr):

@@ -20,6 +20,12 @@ public enum ControlStep: Equatable, Sendable {
     case secretsCheck
     /// `faasr secrets push`: values from the environment or `.env`.
     case secretsPush
+    /// `faasr secrets push` with `name`'s value typed (masked) in the designer; it goes to the
+    /// child in its environment, never in its arguments; the others come from the environment
+    /// or `.env`.
+    case secretsPushTyped(name: String, value: SecretValue)
+    /// `faasr status --list --json`: the invocations in the logging store, newest first.
+    case listInvocations
 
     /// The `faasr` arguments for the workflow at `path`.
     public func arguments(_ path: String) -> [String] {
@@ -32,7 +38,8 @@ public enum ControlStep: Equatable, Sendable {
         case .timerSet(let cron): ["timer", "set", path, "--cron", cron]
         case .timerUnset: ["timer", "unset", path]
         case .secretsCheck: ["secrets", "check", path]
-        case .secretsPush: ["secrets", "push", path]
+        case .secretsPush, .secretsPushTyped: ["secrets", "push", path]
+        case .listInvocations: ["status", path, "--list", "--json"]
         }
     }
 
@@ -48,7 +55,15 @@ public enum ControlStep: Equatable, Sendable {
         case .timerUnset: "unsetting the timer"
         case .secretsCheck: "checking secrets"
         case .secretsPush: "pushing secrets"
+        case .secretsPushTyped(let name, _): "pushing secrets (\(name) as typed)"
+        case .listInvocations: "reading recent invocations"
         }
+    }
+
+    /// Variables added to the `faasr` child's environment (a typed secret).
+    public var environment: [String: String] {
+        if case .secretsPushTyped(let name, let value) = self { return [name: value.revealed] }
+        return [:]
     }
 }
 

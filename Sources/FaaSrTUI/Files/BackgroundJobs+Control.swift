@@ -7,12 +7,12 @@ import Glibc
 /// and reports what it printed; cancelling stops the process and its children.
 extension BackgroundJobs {
     /// Runs `faasr ARGS` to its end; nil status when it could not start or was cancelled.
-    static func faasrOutput(_ args: [String], faasr: String?) async -> ControlOutcome {
+    static func faasrOutput(_ args: [String], faasr: String?, environment: [String: String] = [:]) async -> ControlOutcome {
         guard let faasr else {
             return ControlOutcome(status: nil, lines: ["cannot find the faasr program: build it next to faasr-tui, put it on PATH, or set FAASR_BIN"])
         }
         let child: SpawnedProcess
-        do { child = try SpawnedProcess([faasr] + args) } catch {
+        do { child = try SpawnedProcess([faasr] + args, environment: environment) } catch {
             return ControlOutcome(status: nil, lines: [error.description])
         }
         var lines = LineBuffer(), out: [String] = []
@@ -35,7 +35,7 @@ extension BackgroundJobs {
 
     /// One platform operation.
     static func control(_ step: ControlStep, workflowPath: String, faasr: String?, send: @escaping @Sendable (AppEvent) -> Void) async {
-        send(.control(step, await faasrOutput(step.arguments(workflowPath), faasr: faasr)))
+        send(.control(step, await faasrOutput(step.arguments(workflowPath), faasr: faasr, environment: step.environment)))
     }
 
     /// Polls `faasr status --json` until every action has ended: every second while something

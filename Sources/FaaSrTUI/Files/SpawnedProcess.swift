@@ -15,8 +15,9 @@ final class SpawnedProcess: @unchecked Sendable {
     private let output: Int32
     private var exitStatus: Int32?
 
-    /// Starts `arguments[0]` with the rest as its arguments and this process's environment.
-    init(_ arguments: [String]) throws(Failure) {
+    /// Starts `arguments[0]` with the rest as its arguments and this process's environment,
+    /// with `environment`'s variables added (replacing any of the same name).
+    init(_ arguments: [String], environment: [String: String] = [:]) throws(Failure) {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { throw Failure(description: "cannot create a pipe: \(String(cString: strerror(errno)))") }
         // Neither end may leak into the child's own children (the write end is dup'ed to 1 and 2).
@@ -41,8 +42,13 @@ final class SpawnedProcess: @unchecked Sendable {
         posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
+        var envp = Self.environment(adding: environment)
+        defer {
+            // Added values may be secrets: wipe the copies before freeing them.
+            for e in envp { if let e { memset(e, 0, strlen(e)); free(e) } }
+        }
         var child = pid_t()
-        let r = posix_spawn(&child, arguments[0], &actions, &attr, &argv, environ)
+        let r = posix_spawn(&child, arguments[0], &actions, &attr, &argv, &envp)
         close(fds[1])
         guard r == 0 else {
             close(fds[0])
@@ -54,6 +60,20 @@ final class SpawnedProcess: @unchecked Sendable {
     }
 
     deinit { close(output) }
+
+    /// This process's environment with `added` put in (copies, nil-terminated).
+    private static func environment(adding added: [String: String]) -> [UnsafeMutablePointer<CChar>?] {
+        var out: [UnsafeMutablePointer<CChar>?] = []
+        var p: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = environ
+        while let entry = p.pointee {
+            let text = String(cString: entry)
+            let name = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
+            if added[name] == nil { out.append(strdup(entry)) }
+            p += 1
+        }
+        for (k, v) in added.sorted(by: { $0.key < $1.key }) { out.append(strdup(k + "=" + v)) }
+        return out + [nil]
+    }
 
     /// What a read found.
     enum Read { case data([UInt8]), nothingYet, end }

@@ -63,6 +63,12 @@ enum OverlayView {
             } else {
                 c.put("Enter ok   Esc cancel", x: inner.x + 1, y: inner.y + 1, role: .dim)
             }
+            // A secret typed for `:secrets set` is drawn as dots only.
+            if case .secretValue = purpose {
+                let cursor = field.cursor
+                field = TextField(String(repeating: "•", count: field.text.count))
+                field.cursor = cursor
+            }
             // `Token=…` typed into a server's "+ field" is a credential: mask what follows `=`.
             if case .addField(let parent) = purpose, let eq = field.text.firstIndex(of: "="),
                SecretMask.isCredential(parent.appending(String(field.text[..<eq]).trimmingCharacters(in: " "))) {
