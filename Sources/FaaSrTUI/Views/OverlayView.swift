@@ -78,9 +78,11 @@ enum OverlayView {
                 field.cursor = cursor
             }
             return field.draw(into: &c, at: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1))
-        case .picker(let title, let options, let sel, let query, _):
+        case .picker(let title, let options, let sel, let query, let purpose):
             let shown = FuzzyMatch.rank(query.text, options)
-            let inner = Modal.draw(title: title, width: 48, height: min(c.height - 4, max(4, shown.count + 3)), into: &c, glyphs: s.glyphs)
+            // Invocation lines (id, time, where from) are drawn whole when they fit.
+            let width = purpose == .pickInvocation ? min(c.width - 4, max(48, (options.map(\.count).max() ?? 0) + 6)) : 48
+            let inner = Modal.draw(title: title, width: width, height: min(c.height - 4, max(4, shown.count + 3)), into: &c, glyphs: s.glyphs)
             let cur = query.draw(into: &c, at: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1))
             ListView.draw(shown.map { ListView.Row($0) }, selected: sel, focused: true, into: &c,
                           at: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), empty: "(no match)")
