@@ -148,6 +148,8 @@ measure("\(running.doc.actionNames.count) actions, run in flight, lane list: pro
     moveDown.toggle()
     _ = render(running)
 }
+// The same keys through the real main loop with a job in flight (InFlight.swift).
+try await inFlight(state, text: text)
 measure("validate only", rounds: 30) { _ = WorkflowCheck.problems(in: state.doc) }
 measure("render only (graph pane)", rounds: 30) { _ = render(state) }
 _ = reduce(&state, .key(.char("o")))

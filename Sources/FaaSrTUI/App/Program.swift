@@ -94,6 +94,10 @@ public final class Program {
         return true
     }
 
+    /// Starts `job` as a ``Effect/start(_:)`` would, without a key (benchmarks put a run or a
+    /// monitor in flight this way before ``run()``).
+    public func startJob(_ job: Job) { start(job) }
+
     private func start(_ job: Job) {
         jobs[job.id]?.task.cancel()
         serial += 1
