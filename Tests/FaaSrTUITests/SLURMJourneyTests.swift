@@ -50,6 +50,12 @@ struct SLURMJourneyTests {
         for failure in again.failures { Issue.record(Comment(rawValue: failure)) }
         #expect(second.state.startedInvocations.isEmpty && second.state.run?.invocationID == started.id)
         #expect(!(second.state.messages.first { $0.contains(started.id) } ?? "").isEmpty, "the listing named it")
+
+        // The CLI side: `faasr status --list` names it, as text and as JSON.
+        let text = try FaasrExecutable.run(["status", f.workflow, "--list"], environment: f.environment, inheritEnvironment: false)
+        #expect(text.status == 0 && text.out.contains(started.id), "\(text.out)\(text.err)")
+        let json = try FaasrExecutable.run(["status", f.workflow, "--list", "--json"], environment: f.environment, inheritEnvironment: false)
+        #expect(RecentInvocation.parse(json.out)?.first?.id == started.id, "\(json.out)\(json.err)")
     }
 
     @Test("tmux with the real binaries: register, invoke and watch it finish in the monitor")
