@@ -83,9 +83,12 @@ extension PlatformEmulator {
 
     /// AWS Lambda: each Invoke moto accepted (its record at `GET /_faasr/lambda-invocations`)
     /// runs the function with the invoke's payload as the Lambda event (`faasr run --event`).
+    /// The log is moto's, shared by every test on that server: invokes made before watching
+    /// started are other tests' and are not delivered.
     public func watchLambda(endpoint: String) {
         let seen = SeenSet()
         guard let url = URL(string: endpoint + "/_faasr/lambda-invocations") else { return }
+        for offset in (Self.fetchJSON(url)?.arrayValue ?? []).indices { _ = seen.insert(String(offset)) }
         poll {
             let list = Self.fetchJSON(url)?.arrayValue ?? []
             return list.enumerated().filter { seen.insert(String($0.offset)) }.compactMap { _, invocation in
