@@ -112,10 +112,37 @@ import Testing
         }
     }
 
+    @Test(arguments: statuses)
+    func slurmRetriesOnlyWhereSafe(_ status: Int) async throws {
+        // slurmrestd's statuses from a FaultProxy in its place: register's first request (GET
+        // /openapi/v3) and a job submit (a POST: a repeat could start the job twice).
+        let reply = FaultProxy.Fault.respond(status: status, headers: ["Content-Type": "application/json"],
+                                             body: #"{"errors":[{"error":"injected","error_number":1}]}"#)
+        for invoke in [false, true] {
+            let proxy = try FaultProxy(upstreamPort: 9, plan: Array(repeating: reply, count: MatrixPlatform.attempts), after: .reset)
+            defer { proxy.stop() }
+            var entry = JSONObject()
+            for (k, v) in [("FaaSType", "SLURM"), ("Endpoint", proxy.endpoint), ("UserName", "alice"), ("APIVersion", "v0.0.38"), ("Partition", "short")] {
+                entry[k] = .string(v)
+            }
+            let platform = try SLURMPlatform(context: PlatformContext(serverName: "HPC", server: entry, workflowName: "w",
+                                                                      secrets: ["HPC_Token": SLURMAPIDescriptionTests.token()], environment: [:]))
+            let request = TriggerRequest(action: "a", rank: nil, serverName: "HPC", server: entry, overwritten: obj("FunctionInvoke", "a"),
+                                         payloadURL: "s3://b/wf.json", functionName: "w-a")
+            let error = try await #require(throws: PlatformError.self) {
+                if invoke { _ = try await platform.submit(request) } else { try await platform.checkCredentials() }
+            }
+            let retried = status == 429 || (status >= 500 && !invoke)
+            #expect(proxy.connectionCount == (retried ? MatrixPlatform.attempts : 1), "\(invoke ? "submit" : "openapi") \(status): \(proxy.connectionCount) sent")
+            #expect(error.status == status, "\(error)")
+            #expect(Self.saysWhatToFix(error, status), "\(error)")
+        }
+    }
+
     /// The error names the status and says what to do: a hint beyond the server's words.
     static func saysWhatToFix(_ error: PlatformError, _ status: Int) -> Bool {
         let text = error.message.lowercased()
-        let hints = ["check", "set ", "grant", "run ", "register", "try again", "wait", "role", "permission", "quota", "later", "fix"]
+        let hints = ["check", "set ", "grant", "run ", "register", "try again", "wait", "role", "permission", "quota", "later", "fix", "mint"]
         return error.description.contains("HTTP \(status)") && hints.contains { text.contains($0) }
     }
 }
