@@ -9,7 +9,7 @@ import Testing
 /// `faasr run` with the payload in that platform's delivery form (``PlatformEmulator``); the
 /// SLURM action runs as a real job. Data and logs live on moto's S3.
 @Suite(.serialized) struct PlatformEmulationTests {
-    @Test(.timeLimit(.minutes(30))) func oneWorkflowRunsAcrossAllSixPlatforms() async throws {
+    @Test(.timeLimit(.minutes(10))) func oneWorkflowRunsAcrossAllSixPlatforms() async throws {
         guard let f = try await SixPlatformFixture.make() else { return }
         let emulator = PlatformEmulator(faasr: f.faasr, environment: f.containerEnvironment)
         emulator.watch(github: f.github)
@@ -24,11 +24,11 @@ import Testing
         #expect(push.status == 0, "\(push.out)\(push.err)")
         let register = try await f.cli(["register", "wf.json"])
         #expect(register.status == 0, "\(register.out)\(register.err)")
-        let invoke = try await f.cli(["invoke", "wf.json", "--wait", "--timeout", "900"])
+        let invoke = try await f.cli(["invoke", "wf.json", "--wait", "--timeout", "300"])
         // Six runs are emulated (SLURM runs its own): start, left, right, cloud, and the join
         // twice: each of its predecessors (cloud, hpc) starts it, and its fan-in gate lets one
         // run the function (spec/runtime.md §2.5).
-        let settled = await emulator.settle(expected: 6, timeout: 300)
+        let settled = await emulator.settle(expected: 6, timeout: 120)
         emulator.stop()
         let runs = emulator.runs
         let report = runs.map { "[\($0.delivery.platform) \($0.delivery.action ?? "?") exit \($0.status) env \($0.delivery.environment.keys.sorted()) empty \($0.delivery.environment.filter { $0.value.isEmpty }.keys.sorted())]\n\($0.out.suffix(1500))\n\($0.err.suffix(1500))" }.joined(separator: "\n")
