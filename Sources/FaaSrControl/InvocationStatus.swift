@@ -31,7 +31,8 @@ public struct ActionStatus: Sendable, Codable, Equatable {
 /// An invocation's state, read from the logging store (spec/runtime.md: `.done` markers,
 /// `{Action}.txt` logs) plus the job records actions write (`platform_jobs/`): done = its
 /// `.done` marker; failed = a log but no marker; running = a job record only; skipped = every
-/// predecessor finished and none triggered it (a branch not taken, or a failure upstream).
+/// predecessor finished and none triggered it (a branch not taken, or a failure upstream);
+/// failed also when a predecessor logged that its trigger was refused.
 public struct InvocationReport: Sendable, Codable {
     /// `WorkflowName`.
     public var workflow: String
@@ -92,7 +93,7 @@ public struct InvocationReport: Sendable, Codable {
                 if s.state == .waiting, depth < 10_000 {
                     let preds = graph.predecessors(of: action)
                     if !preds.isEmpty {
-                        var allFinished = true, triggered = false
+                        var allFinished = true, triggered = false, refused = false
                         for p in preds {
                             for ps in await status(p, depth: depth + 1) {
                                 switch ps.state {
@@ -101,11 +102,14 @@ public struct InvocationReport: Sendable, Codable {
                                 case .done, .failed:
                                     let text = await log(ps.rank.map { "\(p)(\($0)).txt" } ?? "\(p).txt")
                                     if text == nil { allFinished = false }
-                                    if let text, text.split(separator: "\n").contains(where: { Self.line($0, triggers: action) }) { triggered = true }
+                                    let lines = text?.split(separator: "\n") ?? []
+                                    if lines.contains(where: { Self.line($0, triggers: action) }) { triggered = true }
+                                    if lines.contains(where: { Self.line($0, couldNotTrigger: action) }) { refused = true }
                                 }
                             }
                         }
-                        if allFinished && !triggered { s.state = .skipped }
+                        // Not started: a branch not taken, unless a predecessor's trigger was refused.
+                        if allFinished && !triggered { s.state = refused ? .failed : .skipped }
                     }
                 }
                 out.append(s)
@@ -116,6 +120,12 @@ public struct InvocationReport: Sendable, Codable {
         var actions: [ActionStatus] = []
         for name in workflow.actionNames { actions += await status(name) }
         return InvocationReport(workflow: target.name, invocationID: id, timestamp: timestamp, folder: folder, actions: actions)
+    }
+
+    /// Whether a log line records a refused trigger of `action` (`could not trigger join: …`).
+    static func line(_ line: Substring, couldNotTrigger action: String) -> Bool {
+        guard let r = line.range(of: "could not trigger \(action)") else { return false }
+        return line[r.upperBound...].first.map { $0 == ":" || $0 == "(" } ?? true
     }
 
     /// Whether a log line records triggering `action` (`triggered join`, `triggered work(2)`).

@@ -27,6 +27,9 @@ public final class GitHubAPIServer: @unchecked Sendable {
     private var server: LoopbackServer?
     /// The port it listens on (after ``start()``).
     public var port: Int { server?.port ?? 0 }
+    /// The HTTP side (after ``start()``), for faults with a delay or a reply of one's own
+    /// (``LoopbackServer/fail(_:pathContains:with:delay:)``); ``failNext(_:pathContains:status:message:)`` covers the rest.
+    public var http: LoopbackServer? { server }
 
     /// Every request so far.
     public var requests: [Seen] { lock.withLock { seenRequests } }

@@ -47,8 +47,8 @@ public struct LoopbackReply: Sendable {
 /// A Hummingbird server on a free loopback port that hands every request to `handler`, with
 /// faults that can be queued in front of it (an error status, or no answer before a delay).
 public final class LoopbackServer: @unchecked Sendable {
-    /// A queued fault: the next request matching `method` and `pathContains` gets `reply`
-    /// (after `delay` seconds) instead of reaching the handler.
+    /// A queued fault: the next request matching `method` and `pathContains` (in its path, or
+    /// its path with the query) gets `reply` (after `delay` seconds) instead of reaching the handler.
     public struct Fault: Sendable {
         public var method: String, pathContains: String
         public var reply: LoopbackReply
@@ -83,11 +83,23 @@ public final class LoopbackServer: @unchecked Sendable {
     /// Forgets the recorded requests.
     public func clearRequests() { lock.withLock { seen.removeAll() } }
 
+    /// How many queued faults no request has met yet.
+    public var pendingFaults: Int { lock.withLock { faults.count } }
+
+    /// Drops the faults no request has met; returns how many there were.
+    @discardableResult public func clearFaults() -> Int {
+        lock.withLock {
+            defer { faults.removeAll() }
+            return faults.count
+        }
+    }
+
     /// Answers one request: a queued fault, else the handler.
     public func answer(_ request: LoopbackRequest) async -> LoopbackReply {
         let fault = lock.withLock { () -> Fault? in
             seen.append(request)
-            guard let i = faults.firstIndex(where: { $0.method == request.method && request.path.contains($0.pathContains) }) else { return nil }
+            let target = request.query.isEmpty ? request.path : "\(request.path)?\(request.query)"
+            guard let i = faults.firstIndex(where: { $0.method == request.method && target.contains($0.pathContains) }) else { return nil }
             return faults.remove(at: i)
         }
         if let fault {

@@ -16,14 +16,16 @@ extension PlatformEmulator {
         poll { [server] in
             server.state.dispatches.filter { seen.insert("\($0.runID)") }.map { dispatch in
                 let file = server.state.file(".github/workflows/\(dispatch.workflowFile)", branch: dispatch.ref) ?? ""
-                let env = Self.gitHubEnvironment(file, secrets: server.state.secrets, inputs: dispatch.inputs)
+                let secrets = Dictionary(server.state.secrets.map { ($0.key.uppercased(), $0.value) }) { $1 }
+                let env = Self.gitHubEnvironment(file, secrets: secrets, inputs: dispatch.inputs)
                 return Delivery(platform: FaaSType.gitHubActions.rawValue, source: dispatch.workflowFile, environment: env)
             }
         }
     }
 
-    /// The job `env` of a workflow file, with its expressions resolved (a missing secret is
-    /// the empty string, as on GitHub).
+    /// The job `env` of a workflow file, with its expressions resolved as on GitHub: secret
+    /// names are case-insensitive (the repository keeps them upper-cased, `S3_ACCESSKEY`, while
+    /// the file says `secrets.S3_AccessKey`), and a missing secret is the empty string.
     static func gitHubEnvironment(_ yaml: String, secrets: [String: String], inputs: [String: String]) -> [String: String] {
         guard let root = try? Yams.compose(yaml: yaml), let jobs = YAMLPath.child(root, "jobs")?.mapping,
               let env = jobs.first.flatMap({ YAMLPath.child($0.value, "env") })?.mapping else { return [:] }
@@ -33,7 +35,7 @@ extension PlatformEmulator {
             let expression = text.trimmingCharacters(in: .whitespaces)
             if expression.hasPrefix("${{"), expression.hasSuffix("}}") {
                 let inner = expression.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
-                if inner.hasPrefix("secrets.") { out[name] = secrets[String(inner.dropFirst(8))] ?? "" }
+                if inner.hasPrefix("secrets.") { out[name] = secrets[String(inner.dropFirst(8)).uppercased()] ?? "" }
                 else if inner.hasPrefix("github.event.inputs.") { out[name] = inputs[String(inner.dropFirst(20))] ?? "" }
             } else {
                 out[name] = text
@@ -81,9 +83,12 @@ extension PlatformEmulator {
 
     /// AWS Lambda: each Invoke moto accepted (its record at `GET /_faasr/lambda-invocations`)
     /// runs the function with the invoke's payload as the Lambda event (`faasr run --event`).
+    /// The log is moto's, shared by every test on that server: invokes made before watching
+    /// started are other tests' and are not delivered.
     public func watchLambda(endpoint: String) {
         let seen = SeenSet()
         guard let url = URL(string: endpoint + "/_faasr/lambda-invocations") else { return }
+        for offset in (Self.fetchJSON(url)?.arrayValue ?? []).indices { _ = seen.insert(String(offset)) }
         poll {
             let list = Self.fetchJSON(url)?.arrayValue ?? []
             return list.enumerated().filter { seen.insert(String($0.offset)) }.compactMap { _, invocation in

@@ -20,6 +20,9 @@ public final class FaultProxy: @unchecked Sendable {
         case resetAfter(bytes: Int)
         /// Read the request head and answer `503 SlowDown` without contacting the server.
         case respond503
+        /// Read the request head and answer `status` with `headers` and `body` (e.g. an AWS
+        /// JSON error with its `x-amzn-ErrorType`) without contacting the server.
+        case respond(status: Int, headers: [String: String], body: String)
         /// Read the request head; reset the connection if its request line (`PUT /b/k?partNumber=2&... HTTP/1.1`)
         /// contains `text`, otherwise forward like ``pass``. Only the connection's first request
         /// is looked at, so give the client one request per connection (AsyncHTTPClient's
@@ -131,30 +134,38 @@ public final class FaultProxy: @unchecked Sendable {
         close(fd)
     }
 
+    /// Reads the request head, writes one answer with `Connection: close`, drains the rest.
+    private func answer(_ client: Int32, status: Int, headers: [String: String], body: String) {
+        var head = [UInt8]()
+        let size = 16 * 1024
+        var buffer = [UInt8](repeating: 0, count: size)
+        while !head.containsHeadEnd, head.count < 1 << 20 {
+            let n = read(client, &buffer, size)
+            if n <= 0 { break }
+            head += buffer[0..<n]
+        }
+        let fields = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
+        let response = "HTTP/1.1 \(status) Injected\r\n\(fields)Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        _ = Array(response.utf8).withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
+        shutdown(client, Int32(SHUT_WR))
+        // Drain what the client still sends (a request body) so closing does not reset.
+        let deadline = Date().addingTimeInterval(2)
+        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        while Date() < deadline, read(client, &buffer, size) > 0 {}
+        forget(client)
+        close(client)
+    }
+
     private func handle(_ client: Int32, _ fault: Fault) {
         switch fault {
         case .reset:
             resetAndClose(client)
         case .respond503:
-            var head = [UInt8]()
-            let size = 16 * 1024
-            var buffer = [UInt8](repeating: 0, count: size)
-            while !head.containsHeadEnd, head.count < 1 << 20 {
-                let n = read(client, &buffer, size)
-                if n <= 0 { break }
-                head += buffer[0..<n]
-            }
             let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>"
-            let response = "HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
-            _ = Array(response.utf8).withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
-            shutdown(client, Int32(SHUT_WR))
-            // Drain what the client still sends (a request body) so closing does not reset.
-            let deadline = Date().addingTimeInterval(2)
-            var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
-            setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            while Date() < deadline, read(client, &buffer, size) > 0 {}
-            forget(client)
-            close(client)
+            answer(client, status: 503, headers: ["Content-Type": "application/xml"], body: body)
+        case .respond(let status, let headers, let body):
+            answer(client, status: status, headers: headers, body: body)
         case .resetIfRequestLine(let text):
             var head = [UInt8]()
             let size = 16 * 1024

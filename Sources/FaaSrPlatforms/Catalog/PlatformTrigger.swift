@@ -19,10 +19,21 @@ public struct PlatformTrigger: Trigger {
         self.environment = environment
     }
 
-    /// The platform for `request`'s server.
+    /// The platform for `request`'s server. A trigger made inside a running action (`faasr
+    /// run`) learns the workflow only from the payload: without a name of its own it takes the
+    /// one in the request's function name (`{WorkflowName}-{Action}`), so platforms that name
+    /// resources by workflow (the Kubernetes Secret `faasr-{WorkflowName}-{Server}`) find them.
     public func platform(for request: TriggerRequest) throws -> any ComputePlatform {
         try PlatformCatalog.platform(for: PlatformContext(serverName: request.serverName, server: request.server,
-                                                          workflowName: workflowName, secrets: secrets, environment: environment))
+                                                          workflowName: Self.workflowName(workflowName, of: request),
+                                                          secrets: secrets, environment: environment))
+    }
+
+    /// `name`, or when it is empty the workflow part of `request.functionName`.
+    static func workflowName(_ name: String, of request: TriggerRequest) -> String {
+        let suffix = "-\(request.action)"
+        guard name.isEmpty, request.functionName.hasSuffix(suffix), request.functionName.count > suffix.count else { return name }
+        return String(request.functionName.dropLast(suffix.count))
     }
 
     /// Submits `request` and returns the platform's receipt.

@@ -19,7 +19,7 @@ import Foundation
 public struct GitHubActionsPlatform: ComputePlatform {
     public let serverName: String
     /// The repository client.
-    public let api: GitHubRepositoryAPI
+    public var api: GitHubRepositoryAPI
     /// The branch files go to and runs start on.
     public let branch: String
     /// The workflow's name (`{WorkflowName}-...` files).
@@ -94,8 +94,9 @@ public struct GitHubActionsPlatform: ComputePlatform {
                 done.append((change, try await make(change)))
             } catch {
                 let undone = await undo(done)
+                // The status stays the error's own, so callers (and the error table) see a 401 as a 401.
                 throw PlatformError(serverName: serverName, request: "\(change.kind.rawValue) \(change.resource)",
-                                    message: "\(Self.reason(error)) \(undone)")
+                                    status: (error as? PlatformError)?.status, message: "\(Self.reason(error)) \(undone)")
             }
         }
     }
@@ -226,7 +227,7 @@ public struct GitHubActionsPlatform: ComputePlatform {
 
     private static func reason(_ error: any Error) -> String {
         if let e = error as? PlatformError {
-            return "\(e.request)\(e.status.map { " → HTTP \($0)" } ?? ""): \(e.message)"
+            return "\(e.request): \(e.message)"
         }
         return "\(error)"
     }

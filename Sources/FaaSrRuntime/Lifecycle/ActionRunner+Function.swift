@@ -49,19 +49,25 @@ extension ActionRunner {
     }
 
     /// Step 10: one trigger request per successor (and per rank), in InvokeNext order;
-    /// `outcome.triggered` counts those sent, also when a later one fails.
+    /// `outcome.triggered` counts those sent, also when a later one fails. A refused trigger
+    /// is logged as "could not trigger {action}", which `faasr status` reads (the successor
+    /// failed, rather than a branch not taken), and ends the run failed with the platform's message.
     func triggerSuccessors(_ payload: ActionPayload, action: CheckedAction, result: Bool?,
                            outcome: inout ActionOutcome, log: ActionLog) async throws(StepEnd) {
+        var requests: [TriggerRequest] = []
         do {
             let targets = try Successors.targets(of: action.name, in: payload.workflow, result: result)
             if targets.isEmpty { log.log(.info, "no triggers for \(action.name)") }
-            for t in targets {
-                for r in try Successors.requests(for: t, payload: payload) {
-                    try await trigger.trigger(r)
-                    outcome.triggered += 1
-                    log.log(.info, "triggered \(r.action)\(r.rank.map { "(\($0))" } ?? "")")
-                }
-            }
+            for t in targets { requests += try Successors.requests(for: t, payload: payload) }
         } catch { throw .failed("\(error)") }
+        for r in requests {
+            let label = "\(r.action)\(r.rank.map { "(\($0))" } ?? "")"
+            do { try await trigger.trigger(r) } catch {
+                log.log(.error, "could not trigger \(label)")
+                throw .failed("\(error)")
+            }
+            outcome.triggered += 1
+            log.log(.info, "triggered \(label)")
+        }
     }
 }
