@@ -34,7 +34,7 @@ import Testing
         }
         let reg = try faasr(["register", f.workflow.path])
         #expect(reg.status == 0, "\(reg.err)")
-        let inv = try faasr(["invoke", f.workflow.path, "--wait", "--timeout", "600"])
+        let inv = try faasr(["invoke", f.workflow.path, "--wait", "--timeout", "300"])
         #expect(inv.status == 0, "\(inv.out)\n\(inv.err)")
         let id = String(inv.out.split(separator: "\n").first ?? "")
 

@@ -3,7 +3,7 @@ import Foundation
 /// The batch script of an action's job. It runs the action's container with podman or
 /// docker when the node has one (`--network host`, the job's environment passed in, the job's
 /// working directory mounted at the same path so `FunctionLocalFile` paths on the cluster's
-/// shared file system resolve), else the `faasr` runtime binary itself (`FAASR_BIN`, or `faasr`
+/// shared file system resolve, and a free RPC port: jobs on one node share its network), else the `faasr` runtime binary itself (`FAASR_BIN`, or `faasr`
 /// on PATH) in a fresh folder. `FAASR_SLURM_RUNTIME` (`native`, `podman`, `docker`) in the
 /// job's environment forces one.
 enum SLURMJobScript {
@@ -28,7 +28,7 @@ enum SLURMJobScript {
         case "$runtime" in
           podman|docker)
             echo "faasr: $runtime run" \(quote(image))
-            exec "$runtime" run --rm --network host -v "$PWD:$PWD" -e SLURM_JOB_ID \(envFlags) \(quote(image)) ;;
+            exec "$runtime" run --rm --network host -v "$PWD:$PWD" -e FAASR_RPC_PORT=0 -e SLURM_JOB_ID \(envFlags) \(quote(image)) ;;
           native)
             faasr="${FAASR_BIN:-$(command -v faasr || true)}"
             if [ -z "$faasr" ] || [ ! -x "$faasr" ]; then

@@ -152,7 +152,10 @@ public struct SLURMPlatform: ComputePlatform {
         for name in ["FAASR_SLURM_RUNTIME", "FAASR_BIN", GitHubActionsFacts.apiBaseVariable] {
             if let v = context.environment[name], !v.isEmpty { env.append((name, v)) }
         }
-        if let conf = context.environment["FAASR_SLURM_CONTAINERS_CONF"], !conf.isEmpty { env.append(("CONTAINERS_CONF", conf)) }
+        // Forwarded too, so a job's runtime hands it on to the successors it submits.
+        if let conf = context.environment["FAASR_SLURM_CONTAINERS_CONF"], !conf.isEmpty {
+            env += [("FAASR_SLURM_CONTAINERS_CONF", conf), ("CONTAINERS_CONF", conf)]
+        }
         if request.server["UseSecretStore"]?.boolValue == true || request.server["UseSecretStore"]?.stringValue?.lowercased() == "true" {
             for name in context.secrets.keys.sorted() where name != "GH_PAT" {
                 env.append((name, context.secrets[name]!))
