@@ -63,14 +63,14 @@ struct SLURMFixture {
     /// Keys under the workflow's log folder.
     func keys() async throws -> [String] { try await store().list(prefix: "\(log)/diamond/").keys }
 
-    /// A Slurm JWT for the job user signed with `keyFile`, expiring `seconds` from now.
-    func mint(keyFile: String? = nil, expiresIn seconds: Int) throws -> String {
+    /// A Slurm JWT for `user` (default the job user) signed with `keyFile`, expiring `seconds` from now.
+    func mint(keyFile: String? = nil, user: String? = nil, expiresIn seconds: Int) throws -> String {
         let key = keyFile.map { try? Data(contentsOf: URL(fileURLWithPath: $0)) } ?? Data((0..<32).map { _ in UInt8.random(in: 0...255) })
         func b64(_ d: Data) -> String {
             d.base64EncodedString().replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
         }
         let exp = Int(Date().timeIntervalSince1970) + seconds
-        let signed = b64(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8)) + "." + b64(Data("{\"exp\":\(exp),\"iat\":\(exp - 600),\"sun\":\"\(slurm.user)\"}".utf8))
+        let signed = b64(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8)) + "." + b64(Data("{\"exp\":\(exp),\"iat\":\(exp - 600),\"sun\":\"\(user ?? slurm.user)\"}".utf8))
         let mac = HMAC<SHA256>.authenticationCode(for: Data(signed.utf8), using: SymmetricKey(data: key ?? Data()))
         return signed + "." + b64(Data(mac))
     }

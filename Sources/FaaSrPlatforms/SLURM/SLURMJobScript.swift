@@ -1,9 +1,11 @@
 import Foundation
 
 /// The batch script of an action's job. It runs the action's container with podman or
-/// docker when the node has one (`--network host`, the job's environment passed in), else the
-/// `faasr` runtime binary itself (`FAASR_BIN`, or `faasr` on PATH) in a fresh folder.
-/// `FAASR_SLURM_RUNTIME` (`native`, `podman`, `docker`) in the job's environment forces one.
+/// docker when the node has one (`--network host`, the job's environment passed in, the job's
+/// working directory mounted at the same path so `FunctionLocalFile` paths on the cluster's
+/// shared file system resolve, and a free RPC port: jobs on one node share its network), else the `faasr` runtime binary itself (`FAASR_BIN`, or `faasr`
+/// on PATH) in a fresh folder. `FAASR_SLURM_RUNTIME` (`native`, `podman`, `docker`) in the
+/// job's environment forces one.
 enum SLURMJobScript {
     /// Single-quoted for bash.
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\"'\"'") + "'" }
@@ -25,7 +27,8 @@ enum SLURMJobScript {
         fi
         case "$runtime" in
           podman|docker)
-            exec "$runtime" run --rm --network host -e SLURM_JOB_ID \(envFlags) \(quote(image)) ;;
+            echo "faasr: $runtime run" \(quote(image))
+            exec "$runtime" run --rm --network host -v "$PWD:$PWD" -e FAASR_RPC_PORT=0 -e SLURM_JOB_ID \(envFlags) \(quote(image)) ;;
           native)
             faasr="${FAASR_BIN:-$(command -v faasr || true)}"
             if [ -z "$faasr" ] || [ ! -x "$faasr" ]; then

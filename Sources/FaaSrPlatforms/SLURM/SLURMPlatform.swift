@@ -141,7 +141,8 @@ public struct SLURMPlatform: ComputePlatform {
 
     /// The job's environment: the payload, GH_PAT, PATH, the runtime switches, the GitHub API
     /// base (`FAASR_GITHUB_API`, so a successor on GitHub Actions is dispatched to the same
-    /// GitHub as `faasr invoke` uses, e.g. GitHub Enterprise), and, for a server using the
+    /// GitHub as `faasr invoke` uses, e.g. GitHub Enterprise), the node's podman configuration
+    /// (`FAASR_SLURM_CONTAINERS_CONF` becomes the job's `CONTAINERS_CONF`), and, for a server using the
     /// secret store, the workflow's secrets (SLURM has no store of its own; the runtime reads
     /// them from the environment).
     func environment(for request: TriggerRequest) -> [(String, String)] {
@@ -150,6 +151,10 @@ public struct SLURMPlatform: ComputePlatform {
         env.append(("PATH", context.environment["FAASR_SLURM_PATH"] ?? "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"))
         for name in ["FAASR_SLURM_RUNTIME", "FAASR_BIN", GitHubActionsFacts.apiBaseVariable] {
             if let v = context.environment[name], !v.isEmpty { env.append((name, v)) }
+        }
+        // Forwarded too, so a job's runtime hands it on to the successors it submits.
+        if let conf = context.environment["FAASR_SLURM_CONTAINERS_CONF"], !conf.isEmpty {
+            env += [("FAASR_SLURM_CONTAINERS_CONF", conf), ("CONTAINERS_CONF", conf)]
         }
         if request.server["UseSecretStore"]?.boolValue == true || request.server["UseSecretStore"]?.stringValue?.lowercased() == "true" {
             for name in context.secrets.keys.sorted() where name != "GH_PAT" {
@@ -161,7 +166,7 @@ public struct SLURMPlatform: ComputePlatform {
 
     func job(for request: TriggerRequest, name: String, extraEnvironment: [(String, String)] = [], timer: Bool = false) -> SLURMJob {
         let env = environment(for: request) + extraEnvironment
-        let passed = env.map(\.0).filter { $0 != "PATH" && $0 != "FAASR_BIN" }
+        let passed = env.map(\.0).filter { !["PATH", "FAASR_BIN", "CONTAINERS_CONF"].contains($0) }
         let image = request.container ?? "faasr/slurm-python:latest"
         var job = SLURMJob(name: name, script: "", environment: env, server: server, resources: request.resources)
         job.script = SLURMJobScript.action(jobName: name, image: image, passed: passed,

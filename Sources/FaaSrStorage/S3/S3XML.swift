@@ -1,8 +1,5 @@
 import FaaSrBase
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A minimal element tree of an S3 XML answer (they are small; listing pages hold at most
 /// 1,000 entries).
@@ -20,35 +17,8 @@ final class XMLElementNode {
     /// The text of the first child named `name`.
     func value(_ name: String) -> String? { child(name)?.text }
 
-    /// Parses `data`; nil when it is not well-formed XML.
-    static func parse(_ data: Data) -> XMLElementNode? {
-        let builder = TreeBuilder()
-        let parser = XMLParser(data: data)
-        parser.delegate = builder
-        guard parser.parse(), let root = builder.root else { return nil }
-        return root
-    }
-
-    private final class TreeBuilder: NSObject, XMLParserDelegate {
-        var root: XMLElementNode?
-        var stack: [XMLElementNode] = []
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            let node = XMLElementNode(name: elementName)
-            if let parent = stack.last { parent.children.append(node) } else { root = node }
-            stack.append(node)
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?) {
-            _ = stack.popLast()
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.text += string
-        }
-    }
+    /// Parses `data` (``XMLReader``); nil when it is not well-formed XML.
+    static func parse(_ data: Data) -> XMLElementNode? { XMLReader.parse(Array(data)) }
 }
 
 /// Decoders of the S3 answers the client reads.
