@@ -80,7 +80,7 @@ public struct Invocation: Sendable {
         return TriggerRequest(action: action, rank: nil, serverName: server.name, server: filled, overwritten: overwritten,
                               payloadURL: payloadURL, functionName: "\(target.name)-\(action)",
                               resources: entry?.object["Resources"]?.objectValue,
-                              container: target.workflow.actionContainer(for: action))
+                              container: target.workflow.actionContainer(for: action), type: entry?.typeText)
     }
 
     /// A server entry with its credential fields filled from the secrets.

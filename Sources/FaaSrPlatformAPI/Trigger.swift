@@ -20,11 +20,13 @@ public struct TriggerRequest: Sendable, Equatable {
     public var resources: JSONObject?
     /// The action's container image (`ActionContainers`), when the workflow names one.
     public var container: String?
+    /// The action's function type (`Python`, `R`), which picks a platform's default image.
+    public var type: String?
 
     /// Creates a request.
     public init(action: String, rank: Int?, serverName: String, server: JSONObject,
                 overwritten: JSONObject, payloadURL: String, functionName: String,
-                resources: JSONObject? = nil, container: String? = nil) {
+                resources: JSONObject? = nil, container: String? = nil, type: String? = nil) {
         self.action = action
         self.rank = rank
         self.serverName = serverName
@@ -34,6 +36,7 @@ public struct TriggerRequest: Sendable, Equatable {
         self.functionName = functionName
         self.resources = resources
         self.container = container
+        self.type = type
     }
 }
 

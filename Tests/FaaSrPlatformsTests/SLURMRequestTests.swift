@@ -97,4 +97,20 @@ import Testing
             #expect("\(error)".contains(".env:2") && !"\(error)".contains("secretvalue"))
         }
     }
+
+    @Test func aJobRunsTheActionsImageOrTheDefaultForItsType() throws {
+        let entry = try server().entry
+        let platform = try SLURMPlatform(context: PlatformContext(serverName: "HPC", server: entry, workflowName: "wf",
+                                                                  secrets: [:], environment: [:]))
+        func script(type: String?, container: String?) -> String {
+            let request = TriggerRequest(action: "a", rank: nil, serverName: "HPC", server: entry, overwritten: JSONObject(),
+                                         payloadURL: "u", functionName: "wf-a", container: container, type: type)
+            return platform.job(for: request, name: "wf-a").script
+        }
+        #expect(script(type: "R", container: nil).contains("faasr/slurm-r:latest"))
+        #expect(!script(type: "R", container: nil).contains("faasr/slurm-python"))
+        #expect(script(type: "Python", container: nil).contains("faasr/slurm-python:latest"))
+        #expect(script(type: nil, container: "").contains("faasr/slurm-python:latest"))
+        #expect(script(type: "R", container: "lab/r-geo:2").contains("lab/r-geo:2"))
+    }
 }

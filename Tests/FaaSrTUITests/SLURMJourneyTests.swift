@@ -71,7 +71,7 @@ struct SLURMJourneyTests {
         t.keys(":"); t.type("invoke"); t.keys("Enter")
         t.waitFor("on its platforms now?")
         t.keys("y")
-        guard t.waitFor("invoked: InvocationID", seconds: 180) || t.screen.contains("done") else { return }
+        guard t.waitForAny(["invoked: InvocationID", "finished: 4/4 done"], seconds: 180) else { return }
         guard t.waitFor("finished: 4/4 done", seconds: 600) else { return }
         #expect(t.screen.components(separatedBy: "✓ done").count - 1 >= 4, "\(t.screen)")
         t.keys("5"); t.keys("o"); t.waitFor("(lanes)")

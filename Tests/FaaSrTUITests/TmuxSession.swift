@@ -105,6 +105,20 @@ final class TmuxSession {
         return false
     }
 
+    /// Waits until the screen contains one of `texts` (a toast may already have given way to
+    /// what follows it); records an issue with the screen on timeout.
+    @discardableResult
+    func waitForAny(_ texts: [String], seconds: Double = 30, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            let now = screen
+            if texts.contains(where: { now.contains($0) }) { return true }
+            usleep(50_000)
+        }
+        Issue.record("timed out waiting for any of \(texts); screen:\n\(screen)", sourceLocation: sourceLocation)
+        return false
+    }
+
     /// Waits for the app to exit and returns its exit status.
     func exitStatus(seconds: Double = 30) -> Int32? {
         let end = Date().addingTimeInterval(seconds)

@@ -167,7 +167,8 @@ public struct SLURMPlatform: ComputePlatform {
     func job(for request: TriggerRequest, name: String, extraEnvironment: [(String, String)] = [], timer: Bool = false) -> SLURMJob {
         let env = environment(for: request) + extraEnvironment
         let passed = env.map(\.0).filter { !["PATH", "FAASR_BIN", "CONTAINERS_CONF"].contains($0) }
-        let image = request.container ?? "faasr/slurm-python:latest"
+        let image = request.container.flatMap { $0.isEmpty ? nil : $0 }
+            ?? FaaSType.slurm.facts.defaultContainer(language: request.type == "R" ? "R" : "Python")!
         var job = SLURMJob(name: name, script: "", environment: env, server: server, resources: request.resources)
         job.script = SLURMJobScript.action(jobName: name, image: image, passed: passed,
                                            prelude: timer ? SLURMJobScript.timerPrelude(jobName: name, job: job) : "")

@@ -48,7 +48,8 @@ enum Successors {
             out.append(TriggerRequest(action: target.name, rank: target.copies > 1 ? rank : nil, serverName: serverName,
                                       server: server, overwritten: over, payloadURL: payload.payloadURL,
                                       functionName: "\(workflow)-\(target.name)", resources: entry.object("Resources"),
-                                      container: payload["ActionContainers"]?.objectValue?.string(target.name)))
+                                      container: payload["ActionContainers"]?.objectValue?.string(target.name),
+                                      type: entry.string("Type")))
         }
         return out
     }
