@@ -90,11 +90,11 @@ import Testing
         #expect(denied.message.contains("may not delete cronjobs") && denied.message.contains("kubectl create role"))
         #expect(f.server.names("secrets", namespace: "faasr").isEmpty)
 
-        // The create refused: no Secret.
+        // The create refused on every try (it is repeated: a POST by name): no Secret.
         let fresh = try await KubernetesFixture.make()
         defer { Task { await fresh.stop() } }
         let plan = try await fresh.platform.plan(deployment)
-        fresh.server.http.fail("POST", pathContains: "/secrets", with: Self.status(500, "InternalError", "disk full"))
+        for _ in 0..<3 { fresh.server.http.fail("POST", pathContains: "/secrets", with: Self.status(500, "InternalError", "disk full")) }
         _ = try await #require(throws: PlatformError.self) { try await fresh.platform.apply(plan) }
         #expect(fresh.server.names("secrets", namespace: "faasr").isEmpty)
         // Register again completes it.
@@ -116,6 +116,39 @@ import Testing
         #expect(fresh.server.object("secrets", "faasr-my-workflow-k8s", namespace: "faasr")?["data"]?["GH_PAT"]?.stringValue
             == Data("ghp_other".utf8).base64EncodedString())
         #expect(f.server.problems == [] && fresh.server.problems == [])
+    }
+
+    @Test func aRepeatedSecretCreateSucceedsOnlyOverItsOwnData() async throws {
+        guard try SharedFixtures.require() else { return }
+        let f = try await KubernetesFixture.make()
+        defer { Task { await f.stop() } }
+        let deployment = KubernetesFixture.deployment(try KubernetesFixture.workflow())
+        // A 503 on the create is repeated (a POST by name): one Secret.
+        f.server.http.fail("POST", pathContains: "/secrets", with: Self.status(503, "ServiceUnavailable", "busy"))
+        try await f.platform.apply(try await f.platform.plan(deployment))
+        #expect(f.server.names("secrets", namespace: "faasr") == ["faasr-my-workflow-k8s"])
+
+        // The first create happened but its answer was lost: planned as a create, the Secret is
+        // there with this very data, so the repeat's 409 is success.
+        let lost = try await KubernetesFixture.make()
+        defer { Task { await lost.stop() } }
+        let plan = try await lost.platform.plan(deployment)
+        try await lost.platform.apply(try await lost.platform.plan(deployment))
+        try await lost.platform.apply(plan)
+
+        // A Secret made meanwhile by someone else with other data: 409, and theirs stays.
+        let raced = try await KubernetesFixture.make()
+        defer { Task { await raced.stop() } }
+        let mine = try await raced.platform.plan(deployment)
+        var other = KubernetesFixture.secrets
+        other["GH_PAT"] = "ghp_other"
+        let theirs = try KubernetesFixture.platform(raced.server, secrets: other)
+        try await theirs.apply(try await theirs.plan(deployment))
+        let conflict = try await #require(throws: PlatformError.self) { try await raced.platform.apply(mine) }
+        #expect(conflict.status == 409 && conflict.message.contains("run the command again"))
+        #expect(raced.server.object("secrets", "faasr-my-workflow-k8s", namespace: "faasr")?["data"]?["GH_PAT"]?.stringValue
+            == Data("ghp_other".utf8).base64EncodedString())
+        #expect(f.server.problems == [] && lost.server.problems == [] && raced.server.problems == [])
     }
 
     @Test func theServerChecksBodiesAgainstTheDescription() async throws {

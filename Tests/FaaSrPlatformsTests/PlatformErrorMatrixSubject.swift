@@ -134,7 +134,7 @@ struct MatrixSubject: Sendable {
         switch platform {
         case .gitHubActions, .openWhisk: repeatable = !invoke       // PUT of a file / an action
         case .googleCloud: repeatable = false                        // POST create, POST :run
-        case .kubernetes: repeatable = invoke                        // the Job's POST by name (409 if made)
+        case .kubernetes: repeatable = true                          // the Secret's and the Job's POST by name (409 if made)
         }
         if status == 429 || ((500...599).contains(status) && repeatable) { return MatrixPlatform.attempts }
         if status == 401 && platform == .googleCloud { return 2 }

@@ -80,7 +80,7 @@ extension KubernetesPlatform {
                 }
                 secret["data"] = .object(data)
                 if change.kind == .create {
-                    _ = try await http.expect(call("POST", url("secrets"), body: .object(secret)), [200, 201, 202], hint: hint)
+                    try await createSecret(secret)
                 } else {
                     _ = try await http.expect(call("PUT", url("secrets", change.resource), body: .object(secret)), [200, 201], hint: hint)
                 }

@@ -15,7 +15,7 @@ extension KubernetesPlatform {
         guard response.status == 200, var secret = PlatformJSON.parse(response).objectValue else {
             let body: JSONValue = ["apiVersion": "v1", "kind": "Secret", "type": "Opaque",
                                    "metadata": ["name": .string(secretName), "labels": .object(ownerLabels)], "data": .object(data)]
-            _ = try await http.expect(call("POST", url("secrets"), body: body), [200, 201, 202], hint: hint)
+            try await createSecret(body.objectValue ?? JSONObject())
             return .create
         }
         func decoded(_ o: JSONObject?) -> [String: String] {
@@ -28,5 +28,20 @@ extension KubernetesPlatform {
         secret["stringData"] = nil
         _ = try await http.expect(call("PUT", url("secrets", secretName), body: .object(secret)), [200, 201], hint: hint)
         return .update
+    }
+
+    /// Creates the Secret `secret` names. The POST is by name, so it is repeated after a 5xx
+    /// or a lost answer: when the first one did create it, the repeat answers 409 and the
+    /// Secret found holds exactly this data, which is success. A 409 over other data is a
+    /// Secret made meanwhile by someone else: reported, and left as it is.
+    func createSecret(_ secret: JSONObject) async throws {
+        let request = call("POST", url("secrets"), body: .object(secret), idempotent: true)
+        let created = try await http.expect(request, [200, 201, 202, 409], hint: hint)
+        guard created.status == 409 else { return }
+        let name = secret["metadata"]?.objectValue?["name"]?.stringValue ?? ""
+        let found = try await http.expect(call("GET", url("secrets", name)), [200, 404], hint: hint)
+        if found.status == 200, PlatformJSON.parse(found)["data"] == secret["data"] ?? .object(JSONObject()) { return }
+        throw PlatformError(serverName: http.serverName, request: request.label, status: 409,
+                            message: hint(409, PlatformHTTP.excerpt(created.text)))
     }
 }
