@@ -10,16 +10,9 @@ import Foundation
 extension SecretsSourceOptions {
     /// The platform of each Lambda region the workflow uses, labelled `Server (Secrets Manager region)`.
     func lambdaStores(_ wf: Workflow, _ values: [String: String]) throws -> [(label: String, platform: LambdaPlatform)] {
-        try LambdaPlatform.secretStores(of: wf).map { s in
-            let context = PlatformContext(serverName: s.name, server: s.object, workflowName: wf.workflowName ?? "",
-                                          secrets: values, environment: ProcessInfo.processInfo.environment)
-            do {
-                let platform = try LambdaPlatform(context: context)
-                return ("\(s.name) (Secrets Manager \(platform.region))", platform)
-            } catch {
-                CommandIO.printError(path: file, location: wf.location(of: s.pointer), message: "\(error)")
-                throw ExitCode(1)
-            }
+        try platforms(wf, LambdaPlatform.secretStores(of: wf), secrets: values) { s, context in
+            let platform = try LambdaPlatform(context: context)
+            return ("\(s.name) (Secrets Manager \(platform.region))", platform)
         }
     }
 

@@ -11,13 +11,8 @@ extension SecretsSourceOptions {
     func kubernetesPlatforms(_ wf: Workflow, _ values: [String: String]) throws -> [KubernetesPlatform] {
         let names = Set(wf.secretNames)
         let secrets = values.filter { names.contains($0.key) }
-        return try wf.computeServers.filter { $0.object["FaaSType"]?.stringValue == FaaSType.kubernetes.rawValue }.map { s in
-            let context = PlatformContext(serverName: s.name, server: s.object, workflowName: wf.workflowName ?? "",
-                                          secrets: secrets, environment: ProcessInfo.processInfo.environment)
-            do { return try KubernetesPlatform(context: context) } catch {
-                CommandIO.printError(path: file, location: wf.location(of: s.pointer), message: "\(error)")
-                throw ExitCode(1)
-            }
+        return try platforms(wf, wf.computeServers.filter { $0.faasType == .kubernetes }, secrets: secrets) { _, context in
+            try KubernetesPlatform(context: context)
         }
     }
 

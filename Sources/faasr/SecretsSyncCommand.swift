@@ -29,30 +29,32 @@ struct SecretsSourceOptions: ParsableArguments {
         }
     }
 
-    /// The platform of each GoogleCloud server (one per project), whose Secret Manager holds the secrets.
-    func googleProjects(_ wf: Workflow, _ values: [String: String]) throws -> [(label: String, platform: GoogleCloudPlatform)] {
-        try GoogleSecretSync.googleServers(of: wf).map { s in
+    /// What `make` builds for each of `servers` from its context (`secrets` as the values); a
+    /// server it refuses is reported at its place in the file, and the command exits 1.
+    func platforms<P>(_ wf: Workflow, _ servers: [ComputeServer], secrets: [String: String],
+                      _ make: (ComputeServer, PlatformContext) throws -> P) throws -> [P] {
+        try servers.map { s in
             let context = PlatformContext(serverName: s.name, server: s.object, workflowName: wf.workflowName ?? "",
-                                          secrets: values, environment: ProcessInfo.processInfo.environment)
-            do {
-                let platform = try GoogleCloudPlatform(context: context)
-                return ("\(s.name) (\(platform.project))", platform)
-            } catch {
+                                          secrets: secrets, environment: ProcessInfo.processInfo.environment)
+            do { return try make(s, context) } catch {
                 CommandIO.printError(path: file, location: wf.location(of: s.pointer), message: "\(error)")
                 throw ExitCode(1)
             }
         }
     }
 
+    /// The platform of each GoogleCloud server (one per project), whose Secret Manager holds the secrets.
+    func googleProjects(_ wf: Workflow, _ values: [String: String]) throws -> [(label: String, platform: GoogleCloudPlatform)] {
+        try platforms(wf, GoogleSecretSync.googleServers(of: wf), secrets: values) { s, context in
+            let platform = try GoogleCloudPlatform(context: context)
+            return ("\(s.name) (\(platform.project))", platform)
+        }
+    }
+
     /// The repository client of each GitHubActions server (one per repository).
     func repositories(_ wf: Workflow, _ values: [String: String]) throws -> [(server: String, api: GitHubRepositoryAPI)] {
-        try GitHubSecretSync.gitHubServers(of: wf).map { s in
-            let context = PlatformContext(serverName: s.name, server: s.object, workflowName: wf.workflowName ?? "",
-                                          secrets: values, environment: ProcessInfo.processInfo.environment)
-            do { return (s.name, try GitHubActionsPlatform(context: context).api) } catch {
-                CommandIO.printError(path: file, location: wf.location(of: s.pointer), message: "\(error)")
-                throw ExitCode(1)
-            }
+        try platforms(wf, GitHubSecretSync.gitHubServers(of: wf), secrets: values) { s, context in
+            (s.name, try GitHubActionsPlatform(context: context).api)
         }
     }
 }
@@ -72,20 +74,17 @@ struct SecretsCheckCommand: AsyncParsableCommand {
     func run() async throws {
         let (wf, values) = try source.load()
         let repos = localOnly ? [] : try source.repositories(wf, values)
-        let projects = localOnly ? [] : try source.googleProjects(wf, values)
-        let lambdas = localOnly ? [] : try source.lambdaStores(wf, values)
+        // Secret Manager per Google project, then Secrets Manager per Lambda region: asked by name.
+        let stores: [(label: String, has: @Sendable (String) async throws -> Bool)] = localOnly ? [] :
+            try source.googleProjects(wf, values).map { ($0.label, $0.platform.hasSecret) }
+            + source.lambdaStores(wf, values).map { ($0.label, $0.platform.hasSecret) }
         var columns: [[GitHubSecretSync.Row]] = []
         do {
             columns.append(try await GitHubSecretSync.check(wf, values: values, api: nil))
             for repo in repos { columns.append(try await GitHubSecretSync.check(wf, values: values, api: repo.api)) }
-            for project in projects {
+            for store in stores {
                 var rows = columns[0]
-                for i in rows.indices { rows[i].isInRepository = try await project.platform.hasSecret(rows[i].name) }
-                columns.append(rows)
-            }
-            for store in lambdas {
-                var rows = columns[0]
-                for i in rows.indices { rows[i].isInRepository = try await store.platform.hasSecret(rows[i].name) }
+                for i in rows.indices { rows[i].isInRepository = try await store.has(rows[i].name) }
                 columns.append(rows)
             }
         } catch {
@@ -95,8 +94,7 @@ struct SecretsCheckCommand: AsyncParsableCommand {
         let width = max(12, (columns[0].map(\.name.count).max() ?? 0) + 2)
         var header = "  " + "NAME".padding(toLength: width, withPad: " ", startingAt: 0) + "LOCAL    "
         for repo in repos { header += "\(repo.server) (\(repo.api.owner)/\(repo.api.repo))  " }
-        for project in projects { header += "\(project.label)  " }
-        for store in lambdas { header += "\(store.label)  " }
+        for store in stores { header += "\(store.label)  " }
         print(header)
         var missing = 0
         for (i, row) in columns[0].enumerated() {
