@@ -134,16 +134,23 @@ public final class FaultProxy: @unchecked Sendable {
         close(fd)
     }
 
-    /// Reads the request head, writes one answer with `Connection: close`, drains the rest.
-    private func answer(_ client: Int32, status: Int, headers: [String: String], body: String) {
+    /// Reads from `client` until the request head has ended (at most 1 MiB, or until the
+    /// client stops): the head and whatever body bytes came with it.
+    private func readHead(_ client: Int32) -> [UInt8] {
         var head = [UInt8]()
-        let size = 16 * 1024
-        var buffer = [UInt8](repeating: 0, count: size)
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while !head.containsHeadEnd, head.count < 1 << 20 {
-            let n = read(client, &buffer, size)
+            let n = read(client, &buffer, buffer.count)
             if n <= 0 { break }
             head += buffer[0..<n]
         }
+        return head
+    }
+
+    /// Reads the request head, writes one answer with `Connection: close`, drains the rest.
+    private func answer(_ client: Int32, status: Int, headers: [String: String], body: String) {
+        _ = readHead(client)
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         let fields = headers.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
         let response = "HTTP/1.1 \(status) Injected\r\n\(fields)Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
         _ = Array(response.utf8).withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
@@ -152,7 +159,7 @@ public final class FaultProxy: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(2)
         var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
         setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        while Date() < deadline, read(client, &buffer, size) > 0 {}
+        while Date() < deadline, read(client, &buffer, buffer.count) > 0 {}
         forget(client)
         close(client)
     }
@@ -167,14 +174,7 @@ public final class FaultProxy: @unchecked Sendable {
         case .respond(let status, let headers, let body):
             answer(client, status: status, headers: headers, body: body)
         case .resetIfRequestLine(let text):
-            var head = [UInt8]()
-            let size = 16 * 1024
-            var buffer = [UInt8](repeating: 0, count: size)
-            while !head.containsHeadEnd, head.count < 1 << 20 {
-                let n = read(client, &buffer, size)
-                if n <= 0 { break }
-                head += buffer[0..<n]
-            }
+            let head = readHead(client)
             let line = String(decoding: head.prefix { $0 != 13 && $0 != 10 }, as: UTF8.self)
             if line.contains(text) {
                 resetAndClose(client)

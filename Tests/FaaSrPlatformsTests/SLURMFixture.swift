@@ -23,18 +23,8 @@ struct SLURMFixture {
         let script = SharedFixtures.packageRoot.appendingPathComponent("samples/diamond/diamond.py")
         let local = dir.appendingPathComponent("diamond.py")
         try FileManager.default.copyItem(at: script, to: local)
-        let data = try Data(contentsOf: SharedFixtures.packageRoot.appendingPathComponent("samples/diamond/diamond.json"))
-        var wf = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         let log = "FaaSrLog-" + TestS3Server.uniquePrefix(label).dropLast()
-        var actions = wf["ActionList"] as! [String: Any]
-        for (k, v) in actions { var a = v as! [String: Any]; a["FaaSServer"] = "HPC"; actions[k] = a }
-        wf["ActionList"] = actions
-        wf["ComputeServers"] = ["HPC": ["FaaSType": "SLURM", "Endpoint": slurm.endpoint, "UserName": slurm.user,
-                                        "APIVersion": slurm.apiVersion, "Partition": slurm.partition,
-                                        "WorkingDirectory": slurm.jobDirectory, "UseSecretStore": true, "TimeLimit": 5]]
-        wf["DataStores"] = ["S3": ["Endpoint": s3.endpoint, "Bucket": s3.bucket, "Region": s3.region, "Writable": "true"]]
-        wf["FaaSrLog"] = log
-        wf["FunctionLocalFile"] = ["split": local.path, "square": local.path, "combine": local.path]
+        var wf = try slurm.diamondWorkflow(s3: s3, functionFile: local.path, logFolder: log)
         mutate(&wf)
         let file = dir.appendingPathComponent("wf.json")
         try JSONSerialization.data(withJSONObject: wf, options: [.prettyPrinted, .withoutEscapingSlashes]).write(to: file)

@@ -20,17 +20,8 @@ struct SLURMDesignerFixture {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir)
         let sample = RunSupport.packageRoot.appendingPathComponent("samples/diamond")
         try FileManager.default.copyItem(atPath: sample.appendingPathComponent("diamond.py").path, toPath: dir + "/diamond.py")
-        let data = try Data(contentsOf: sample.appendingPathComponent("diamond.json"))
-        var wf = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        var actions = wf["ActionList"] as! [String: Any]
-        for (k, v) in actions { var a = v as! [String: Any]; a["FaaSServer"] = "HPC"; actions[k] = a }
-        wf["ActionList"] = actions
-        wf["ComputeServers"] = ["HPC": ["FaaSType": "SLURM", "Endpoint": slurm.endpoint, "UserName": slurm.user,
-                                        "APIVersion": slurm.apiVersion, "Partition": slurm.partition,
-                                        "WorkingDirectory": slurm.jobDirectory, "UseSecretStore": true, "TimeLimit": 5]]
-        wf["DataStores"] = ["S3": ["Endpoint": s3.endpoint, "Bucket": s3.bucket, "Region": s3.region, "Writable": "true"]]
-        wf["FaaSrLog"] = "FaaSrLog-" + TestS3Server.uniquePrefix(label).dropLast()
-        wf["FunctionLocalFile"] = ["split": dir + "/diamond.py", "square": dir + "/diamond.py", "combine": dir + "/diamond.py"]
+        let wf = try slurm.diamondWorkflow(s3: s3, functionFile: dir + "/diamond.py",
+                                           logFolder: "FaaSrLog-" + TestS3Server.uniquePrefix(label).dropLast())
         let path = dir + "/diamond.json"
         try JSONSerialization.data(withJSONObject: wf, options: [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys])
             .write(to: URL(fileURLWithPath: path))
