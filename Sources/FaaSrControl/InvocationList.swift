@@ -12,18 +12,27 @@ public struct InvocationListing: Equatable, Sendable {
 
     /// At most `limit` invocations of `target`, newest first.
     public static func list(_ target: ControlTarget, store: any ObjectStore, limit: Int = 20) async throws -> [InvocationListing] {
-        let root = target.logRoot + "/"
-        let stamps = try await store.list(prefix: root, delimiter: "/").commonPrefixes
-            .map { String($0.dropFirst(root.count).dropLast()) }
-            .filter { $0.count == 19 && $0.dropFirst(10).first == "T" }
-            .sorted()
         var out: [InvocationListing] = []
-        for stamp in stamps.reversed() where out.count < limit {
-            let prefix = root + stamp + "/"
-            let ids = try await store.list(prefix: prefix, delimiter: "/").commonPrefixes.map { String($0.dropFirst(prefix.count).dropLast()) }
+        for stamp in try await timestamps(target, store: store).reversed() where out.count < limit {
+            let ids = try await self.ids(target, store: store, timestamp: stamp)
             out += ids.reversed().prefix(limit - out.count).map { InvocationListing(timestamp: stamp, id: $0) }
         }
         return out
+    }
+
+    /// The invocation timestamp folders under the workflow's log root, oldest first.
+    static func timestamps(_ target: ControlTarget, store: any ObjectStore) async throws -> [String] {
+        let root = target.logRoot + "/"
+        return try await store.list(prefix: root, delimiter: "/").commonPrefixes
+            .map { String($0.dropFirst(root.count).dropLast()) }
+            .filter { $0.count == 19 && $0.dropFirst(10).first == "T" }
+            .sorted()
+    }
+
+    /// The InvocationIDs in the folder of `timestamp`, in the store's (key) order.
+    static func ids(_ target: ControlTarget, store: any ObjectStore, timestamp: String) async throws -> [String] {
+        let prefix = target.logRoot + "/" + timestamp + "/"
+        return try await store.list(prefix: prefix, delimiter: "/").commonPrefixes.map { String($0.dropFirst(prefix.count).dropLast()) }
     }
 
     /// The listing as JSON: `[{"InvocationID": ..., "Timestamp": ...}, ...]`.

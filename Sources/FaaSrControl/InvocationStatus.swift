@@ -138,13 +138,8 @@ public struct InvocationReport: Sendable, Codable {
     /// The timestamp of invocation `id`, or of the latest invocation when `id` is nil.
     public static func locate(_ target: ControlTarget, store: any ObjectStore, id: String?) async throws -> (timestamp: String, id: String) {
         let root = target.logRoot + "/"
-        let stamps = try await store.list(prefix: root, delimiter: "/").commonPrefixes
-            .map { String($0.dropFirst(root.count).dropLast()) }
-            .filter { $0.count == 19 && $0.dropFirst(10).first == "T" }
-            .sorted()
-        for stamp in stamps.reversed() {
-            let prefix = root + stamp + "/"
-            let ids = try await store.list(prefix: prefix, delimiter: "/").commonPrefixes.map { String($0.dropFirst(prefix.count).dropLast()) }
+        for stamp in try await InvocationListing.timestamps(target, store: store).reversed() {
+            let ids = try await InvocationListing.ids(target, store: store, timestamp: stamp)
             if let id {
                 if ids.contains(id) { return (stamp, id) }
             } else if let last = ids.last {
