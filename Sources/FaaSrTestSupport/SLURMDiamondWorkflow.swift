@@ -1,3 +1,4 @@
+import FaaSrCore
 import Foundation
 
 extension TestSLURMCluster {
@@ -11,7 +12,7 @@ extension TestSLURMCluster {
         var actions = wf["ActionList"] as! [String: Any]
         for (k, v) in actions { var a = v as! [String: Any]; a["FaaSServer"] = "HPC"; actions[k] = a }
         wf["ActionList"] = actions
-        wf["ComputeServers"] = ["HPC": ["FaaSType": "SLURM", "Endpoint": endpoint, "UserName": user,
+        wf["ComputeServers"] = ["HPC": ["FaaSType": FaaSType.slurm.rawValue, "Endpoint": endpoint, "UserName": user,
                                         "APIVersion": apiVersion, "Partition": partition,
                                         "WorkingDirectory": jobDirectory, "UseSecretStore": true, "TimeLimit": 5]]
         wf["DataStores"] = ["S3": ["Endpoint": s3.endpoint, "Bucket": s3.bucket, "Region": s3.region, "Writable": "true"]]
